@@ -1,0 +1,200 @@
+// Package knowledge holds herodot's lexicons and gazetteers: plain data
+// files embedded in the binary (data/), each with its origin and licence
+// in its header, and a user's own file that adds to or overrides them.
+//
+// A user file is tab-separated text; each line names the table it adds
+// to in its first column and gives that table's columns after it:
+//
+//	abbreviation	Gov.	title
+//	starter	nevertheless
+//	boilerplate	call to action	line	^watch the video$
+//
+// Lines that are empty or start with # are ignored.
+package knowledge
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// AbbrevClass says how an abbreviation behaves at a possible sentence end.
+type AbbrevClass uint8
+
+// Abbreviation classes (see data/abbreviations.tsv).
+const (
+	NotAbbrev AbbrevClass = iota
+	AbbrevTitle
+	AbbrevMonth
+	AbbrevGeneral
+)
+
+// Pattern is a boilerplate pattern: lines (or the tail of the last line)
+// that match it are removed from a plain-text article, for Reason.
+type Pattern struct {
+	Reason string
+	Tail   bool // matches the end of the last line rather than a whole line
+	Re     *regexp.Regexp
+}
+
+// Base is a loaded knowledge base. The zero value is empty; use Default
+// for the embedded data, or New and Add to build one. A Base must not be
+// changed once stages use it; it is then safe for concurrent reads.
+type Base struct {
+	Abbrev      map[string]AbbrevClass
+	Starters    map[string]bool
+	Boilerplate []Pattern
+}
+
+var (
+	defaultOnce sync.Once
+	defaultBase *Base
+	defaultErr  error
+)
+
+// Default returns the knowledge base built from the embedded data files.
+// It is loaded once and shared; callers must not modify it (use Clone).
+func Default() *Base {
+	defaultOnce.Do(func() {
+		defaultBase, defaultErr = loadEmbedded()
+	})
+	if defaultErr != nil {
+		// The embedded files are part of the binary and tested: failing to
+		// read them is a build defect, not a run-time condition.
+		panic("knowledge: embedded data: " + defaultErr.Error())
+	}
+	return defaultBase
+}
+
+// New returns an empty knowledge base.
+func New() *Base {
+	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}}
+}
+
+// Clone returns a copy of b that can be extended without changing b.
+func (b *Base) Clone() *Base {
+	c := New()
+	for k, v := range b.Abbrev {
+		c.Abbrev[k] = v
+	}
+	for k, v := range b.Starters {
+		c.Starters[k] = v
+	}
+	c.Boilerplate = append([]Pattern(nil), b.Boilerplate...)
+	return c
+}
+
+// WithUserFile returns a copy of the default base extended by the user
+// file at path.
+func WithUserFile(path string) (*Base, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := Default().Clone()
+	if err := b.AddUser(f, path); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func loadEmbedded() (*Base, error) {
+	b := New()
+	for _, t := range []struct {
+		file  string
+		table string
+	}{
+		{"data/abbreviations.tsv", "abbreviation"},
+		{"data/sentence-starters.txt", "starter"},
+		{"data/boilerplate.tsv", "boilerplate"},
+	} {
+		f, err := dataFS.Open(t.file)
+		if err != nil {
+			return nil, err
+		}
+		err = eachRow(f, t.file, func(line int, cols []string) error {
+			return b.add(t.table, cols)
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// AddUser adds the rows of a user file (see the package documentation);
+// name is used in error messages.
+func (b *Base) AddUser(r io.Reader, name string) error {
+	return eachRow(r, name, func(line int, cols []string) error {
+		return b.add(cols[0], cols[1:])
+	})
+}
+
+// tableColumns gives the number of columns each table takes.
+var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3}
+
+var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
+
+func (b *Base) add(table string, cols []string) error {
+	n, ok := tableColumns[table]
+	if !ok {
+		return fmt.Errorf("unknown table %q", table)
+	}
+	if len(cols) < n {
+		return fmt.Errorf("table %s needs %d columns, got %d", table, n, len(cols))
+	}
+	switch table {
+	case "abbreviation":
+		c, ok := abbrevClasses[cols[1]]
+		if !ok {
+			return fmt.Errorf("abbreviation %q: unknown class %q (title, month or general)", cols[0], cols[1])
+		}
+		b.Abbrev[cols[0]] = c
+	case "starter":
+		b.Starters[strings.ToLower(cols[0])] = true
+	case "boilerplate":
+		re, err := regexp.Compile("(?i)" + cols[2])
+		if err != nil {
+			return fmt.Errorf("boilerplate pattern: %w", err)
+		}
+		if cols[1] != "line" && cols[1] != "tail" {
+			return fmt.Errorf("boilerplate: where must be line or tail, got %q", cols[1])
+		}
+		b.Boilerplate = append(b.Boilerplate, Pattern{Reason: cols[0], Tail: cols[1] == "tail", Re: re})
+	}
+	return nil
+}
+
+// eachRow calls fn with the tab-separated columns of every line of r that
+// is neither empty nor a comment.
+func eachRow(r io.Reader, name string, fn func(line int, cols []string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
+		}
+		if err := fn(n, cols); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}

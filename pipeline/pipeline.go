@@ -1,0 +1,109 @@
+// Package pipeline runs analysis stages over Documents in order. Each
+// stage reads the layers that earlier stages added and adds its own.
+// Stages hold no per-document state, so one Pipeline serves many
+// goroutines.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"herodot/document"
+	"herodot/knowledge"
+	"herodot/segment"
+)
+
+// Stage is one step of the analysis.
+type Stage interface {
+	// Name is the stage's name, one of Slots for the built-in stages.
+	Name() string
+	// Process adds the stage's layer to doc.
+	Process(ctx context.Context, doc *document.Document) error
+}
+
+// Slots are the layers of the default pipeline, in the order they run.
+// A slot with no stage yet is skipped.
+var Slots = []string{"segment", "entity", "timex", "attribution", "event"}
+
+// Options configure the default pipeline.
+type Options struct {
+	// KB is the knowledge base the stages use; nil means knowledge.Default().
+	KB *knowledge.Base
+	// Disable names slots to leave out.
+	Disable []string
+}
+
+// Pipeline is an ordered list of stages.
+type Pipeline struct {
+	stages []Stage
+}
+
+// New returns a pipeline of the given stages, run in that order.
+func New(stages ...Stage) *Pipeline {
+	return &Pipeline{stages: append([]Stage(nil), stages...)}
+}
+
+// Default returns the standard pipeline: every layer herodot has, in the
+// order of Slots.
+func Default(opts Options) *Pipeline {
+	kb := opts.KB
+	if kb == nil {
+		kb = knowledge.Default()
+	}
+	built := map[string]Stage{
+		segment.Name: segment.Stage{KB: kb},
+		// entity, timex, attribution and event fill their slots here
+	}
+	off := map[string]bool{}
+	for _, d := range opts.Disable {
+		off[d] = true
+	}
+	p := &Pipeline{}
+	for _, slot := range Slots {
+		if s, ok := built[slot]; ok && !off[slot] {
+			p.stages = append(p.stages, s)
+		}
+	}
+	return p
+}
+
+// Stages returns the pipeline's stages in order.
+func (p *Pipeline) Stages() []Stage { return append([]Stage(nil), p.stages...) }
+
+// Names returns the names of the pipeline's stages in order.
+func (p *Pipeline) Names() []string {
+	names := make([]string, len(p.stages))
+	for i, s := range p.stages {
+		names[i] = s.Name()
+	}
+	return names
+}
+
+// Run runs every stage over doc. It stops at the first stage that fails,
+// or when ctx is done, and returns an error naming the stage. A stage that
+// panics fails with an error that carries the stack, so that one bad
+// document does not stop a run over many.
+func (p *Pipeline) Run(ctx context.Context, doc *document.Document) error {
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := runStage(ctx, s, doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runStage(ctx context.Context, s Stage, doc *document.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("stage %s: internal error: %v\n%s", s.Name(), r, debug.Stack())
+		}
+	}()
+	if err := s.Process(ctx, doc); err != nil {
+		return fmt.Errorf("stage %s: %w", s.Name(), err)
+	}
+	return nil
+}

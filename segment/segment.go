@@ -1,0 +1,173 @@
+// Package segment is the pipeline stage that splits a document's text
+// into tokens, quotations and sentences.
+//
+// The splitter is written for news: abbreviations (U.S., Jan., Mr., Gen.,
+// Inc.) and initials do not end sentences before the words they belong to,
+// decimals and times stay whole, a sentence may end inside quotation marks
+// ("… over.” Then), a doubled period ends one ("intact.. Neither"), and a
+// line break always ends one unless the next line goes on in lower case.
+// The abbreviations and the words that start sentences are data in the
+// knowledge package.
+package segment
+
+import (
+	"context"
+	"unicode"
+	"unicode/utf8"
+
+	"herodot/document"
+	"herodot/knowledge"
+)
+
+// Name is the stage's name in a pipeline.
+const Name = "segment"
+
+// Stage segments documents. The zero value uses the default knowledge base.
+type Stage struct {
+	KB *knowledge.Base
+}
+
+// Name returns "segment".
+func (Stage) Name() string { return Name }
+
+// Process sets doc's Tokens, Quotations and Sentences.
+func (s Stage) Process(ctx context.Context, doc *document.Document) error {
+	kb := s.KB
+	if kb == nil {
+		kb = knowledge.Default()
+	}
+	doc.Tokens = Tokenize(doc.Text, kb)
+	var roles []uint8
+	doc.Quotations, roles = Quotations(doc.Text, doc.Tokens)
+	doc.Sentences = Sentences(doc.Text, doc.Tokens, roles, kb)
+	return nil
+}
+
+// Sentences groups tokens into sentences. roles are the quotation-mark
+// roles from Quotations (nil treats every mark by its shape alone).
+func Sentences(text string, toks []document.Token, roles []uint8, kb *knowledge.Base) []document.Sentence {
+	var out []document.Sentence
+	first := 0
+	cut := func(last int) { // the sentence is toks[first:last]
+		if last > first {
+			out = append(out, document.Sentence{
+				Span:  document.Span{Start: toks[first].Start, End: toks[last-1].End},
+				First: first, Last: last,
+			})
+		}
+		first = last
+	}
+	for i := 0; i < len(toks); i++ {
+		if i > first && toks[i].Para && !continuesLine(text, toks, i) {
+			cut(i)
+		}
+		if !terminal(text, toks[i], kb) {
+			continue
+		}
+		// take in closing quotation marks and brackets that follow directly
+		end := i + 1
+		for end < len(toks) && !toks[end].SpaceBefore && closer(text, toks, roles, end) {
+			end++
+		}
+		if end >= len(toks) {
+			i = end - 1
+			continue
+		}
+		if endsSentence(text, toks, i, end, kb) {
+			cut(end)
+			i = end - 1
+		}
+	}
+	cut(len(toks))
+	return out
+}
+
+// terminal reports whether t may end a sentence: . .. ... … ? ! or a word
+// that took in a final period (an abbreviation, initial or acronym).
+func terminal(text string, t document.Token, kb *knowledge.Base) bool {
+	s := text[t.Start:t.End]
+	switch t.Kind {
+	case document.Punct:
+		r, _ := utf8.DecodeRuneInString(s)
+		return r == '.' || r == '?' || r == '!' || r == '\u2026' || r == '\u203d'
+	case document.Word:
+		return len(s) > 1 && s[len(s)-1] == '.'
+	}
+	return false
+}
+
+// closer reports whether the token at i closes something: a closing
+// quotation mark or bracket.
+func closer(text string, toks []document.Token, roles []uint8, i int) bool {
+	t := toks[i]
+	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	if t.Kind == document.Quote {
+		if roles != nil {
+			return roles[i] == roleClose
+		}
+		return r == '"' || r == '\u201d' || r == '\u2019' || r == '\'' || r == '\u00bb'
+	}
+	return r == ')' || r == ']' || r == '}'
+}
+
+// endsSentence decides whether the terminal token at i, with the closing
+// marks up to end, ends a sentence, from what follows at end.
+func endsSentence(text string, toks []document.Token, i, end int, kb *knowledge.Base) bool {
+	next := toks[end]
+	if next.Para {
+		return true // the line break will cut anyway
+	}
+	nr, _ := utf8.DecodeRuneInString(text[next.Start:])
+	if unicode.IsLower(nr) || next.Kind == document.Punct && nr != '(' && nr != '[' && nr != '-' && nr != '\u2014' && nr != '\u2013' {
+		return false // "… he said." goes on in lower case or with , ; :
+	}
+	w := text[toks[i].Start:toks[i].End]
+	nextWord := text[next.Start:next.End]
+	starter := unicode.IsUpper(nr) && kb.Starters[asciiLower(nextWord)]
+	switch {
+	case toks[i].Kind == document.Word:
+		switch kb.Abbrev[w] {
+		case knowledge.AbbrevTitle:
+			return false
+		case knowledge.AbbrevMonth:
+			return starter
+		}
+		if isInitial(w[:len(w)-1]) {
+			return starter
+		}
+		// U.S., Inc., a.m. and unknown acronyms: a new sentence only when
+		// the next word is one that starts sentences, or a quotation opens
+		return starter || next.Kind == document.Quote && end == i+1
+	case w == "\u2026" || len(w) >= 3 && w[0] == '.' && w[1] == '.' && w[2] == '.':
+		// an ellipsis mostly marks words left out of a quotation
+		return starter
+	}
+	return true
+}
+
+// continuesLine reports whether the line that starts at toks[i] continues
+// the sentence of the line before (hard-wrapped text): it starts in lower
+// case and the line before does not end a sentence.
+func continuesLine(text string, toks []document.Token, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[toks[i].Start:])
+	if !unicode.IsLower(r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(text[:toks[i-1].End])
+	return p != '.' && p != '?' && p != '!' && p != ':'
+}
+
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

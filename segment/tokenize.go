@@ -1,0 +1,154 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"herodot/document"
+	"herodot/knowledge"
+)
+
+// Tokenize splits text into tokens with byte spans. Words keep inner
+// hyphens, apostrophes and periods (Diaz-Canel, O’Brien, U.S); a final
+// period joins a word when the word is a known abbreviation, an initial or
+// an acronym (Mr., F., U.S.); a possessive ’s is a token of its own.
+// Every quotation mark is a token of its own.
+func Tokenize(text string, kb *knowledge.Base) []document.Token {
+	toks := make([]document.Token, 0, len(text)/5+1)
+	space, para := false, false
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' || r == '\u2029' || r == '\u2028' {
+			space, para = true, true
+			i += n
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\ufeff' {
+			space = true
+			i += n
+			continue
+		}
+		start := i
+		kind := document.Punct
+		switch {
+		case isWordRune(r):
+			i, kind = scanWord(text, i, kb)
+		case isQuoteRune(r):
+			kind = document.Quote
+			i += n
+		case r == '.':
+			for i < len(text) && text[i] == '.' {
+				i++
+			}
+		case r == '?' || r == '!':
+			for i < len(text) && (text[i] == '?' || text[i] == '!') {
+				i++
+			}
+		case r == '-':
+			for i < len(text) && text[i] == '-' {
+				i++
+			}
+		case unicode.IsPunct(r):
+			i += n
+		default:
+			kind = document.Symbol
+			i += n
+		}
+		toks = append(toks, document.Token{Span: document.Span{Start: start, End: i}, Kind: kind, SpaceBefore: space, Para: para})
+		space, para = false, false
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '\u201c', '\u201d', '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e', '\u201a', '\u2039', '\u203a', '\u201f', '\u201b':
+		return true
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
+
+// scanWord scans a word or number starting at i and returns its end and kind.
+func scanWord(text string, i int, kb *knowledge.Base) (int, document.TokenKind) {
+	start := i
+	first, _ := utf8.DecodeRuneInString(text[i:])
+	periods := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			i += n
+			continue
+		}
+		next, m := utf8.DecodeRuneInString(text[min(i+n, len(text)):])
+		if i+n >= len(text) || !isWordRune(next) {
+			break
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		join := false
+		switch {
+		case r == '-' || r == '\u2011':
+			join = true
+		case isApostrophe(r):
+			// a possessive ’s stands alone: Rodriguez’s → Rodriguez + ’s
+			after := i + n + m
+			possessive := (next == 's' || next == 'S') && (after >= len(text) || !isWordRune(runeAt(text, after)))
+			join = !possessive
+		case r == '.':
+			join = true
+			periods++
+		case r == ',' || r == ':' || r == '/':
+			// 1,000 and 10:30 and 9/11: digits on both sides
+			join = unicode.IsDigit(prev) && unicode.IsDigit(next)
+		}
+		if !join {
+			break
+		}
+		i += n
+	}
+	kind := document.Word
+	if unicode.IsDigit(first) {
+		kind = document.Number
+	}
+	// a final period belongs to an abbreviation, an initial or an acronym
+	if i < len(text) && text[i] == '.' && kind == document.Word && !strings.HasPrefix(text[i:], "..") {
+		w := text[start:i]
+		if kb.Abbrev[w+"."] != knowledge.NotAbbrev || isInitial(w) || periods > 0 && isAcronym(w) {
+			i++
+		}
+	}
+	return i, kind
+}
+
+func runeAt(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// isInitial reports whether w is a single capital letter (the F of John F. Kennedy).
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+// isAcronym reports whether w is letters separated by periods, one or two
+// letters at a time (U.S, p.m, e.g, U.S.S.R).
+func isAcronym(w string) bool {
+	for _, part := range strings.Split(w, ".") {
+		if part == "" || utf8.RuneCountInString(part) > 2 {
+			return false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
