@@ -138,16 +138,21 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 			return nil
 		}
 		f, ok := walkExts[strings.ToLower(filepath.Ext(p))]
-		if !ok || strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+		if !ok || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		if opts.Format != FormatAuto {
 			f = opts.Format
 		}
-		info, err := d.Info()
-		if err != nil {
+		// a link is followed to a file (a dangling one is reported), never
+		// to a folder, so that a loop of links cannot trap the walk
+		info, err := os.Stat(p)
+		switch {
+		case err != nil:
 			cont = yield(nil, &InputError{p, cleanPathError(err)})
-		} else {
+		case !info.Mode().IsRegular():
+			return nil
+		default:
 			cont = readFile(p, info, f, opts, yield)
 		}
 		if !cont {

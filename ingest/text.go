@@ -205,7 +205,11 @@ func removeBoilerplate(body string, kb *knowledge.Base) (string, []document.Remo
 			removed = append(removed, document.Removed{Text: t, Why: why})
 			continue
 		}
-		kept = append(kept, strings.TrimRight(line, " \t"))
+		line = strings.TrimRight(line, " \t")
+		if line == "" && len(kept) > 0 && kept[len(kept)-1] == "" {
+			continue // one blank line between paragraphs is enough
+		}
+		kept = append(kept, line)
 	}
 	kept = trimBlank(kept)
 	// related-story headlines after the last paragraph, read from the end

@@ -7,6 +7,7 @@
 //
 //	abbreviation	Gov.	title
 //	starter	nevertheless
+//	quotetag	quipped
 //	boilerplate	call to action	line	^watch the video$
 //
 // Lines that are empty or start with # are ignored.
@@ -51,6 +52,7 @@ type Pattern struct {
 type Base struct {
 	Abbrev      map[string]AbbrevClass
 	Starters    map[string]bool
+	QuoteTags   map[string]bool
 	Boilerplate []Pattern
 }
 
@@ -76,7 +78,7 @@ func Default() *Base {
 
 // New returns an empty knowledge base.
 func New() *Base {
-	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}}
+	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -87,6 +89,9 @@ func (b *Base) Clone() *Base {
 	}
 	for k, v := range b.Starters {
 		c.Starters[k] = v
+	}
+	for k, v := range b.QuoteTags {
+		c.QuoteTags[k] = v
 	}
 	c.Boilerplate = append([]Pattern(nil), b.Boilerplate...)
 	return c
@@ -116,6 +121,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/abbreviations.tsv", "abbreviation"},
 		{"data/sentence-starters.txt", "starter"},
 		{"data/boilerplate.tsv", "boilerplate"},
+		{"data/quote-tags.txt", "quotetag"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -141,7 +147,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 }
 
 // tableColumns gives the number of columns each table takes.
-var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3}
+var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -162,6 +168,8 @@ func (b *Base) add(table string, cols []string) error {
 		b.Abbrev[cols[0]] = c
 	case "starter":
 		b.Starters[strings.ToLower(cols[0])] = true
+	case "quotetag":
+		b.QuoteTags[strings.ToLower(cols[0])] = true
 	case "boilerplate":
 		re, err := regexp.Compile("(?i)" + cols[2])
 		if err != nil {

@@ -125,15 +125,20 @@ func Quotations(text string, toks []document.Token) ([]document.Quotation, []uin
 				roles[i] = roleOpen // a misused closing mark at the start of a quotation
 			}
 		case r == '"':
+			// straight double marks are never nested: one closes what is
+			// open, unless it can only open, which means the last one was
+			// never closed ("… directives. "Everything …")
 			switch {
-			case top >= 0 && closing:
-				roles[i] = roleClose
-			case open:
+			case top >= 0 && open && !closing:
+				for len(stack) > top {
+					emit(stack[len(stack)-1], toks[i-1].End, -1)
+					stack = stack[:len(stack)-1]
+				}
 				roles[i] = roleOpen
 			case top >= 0:
 				roles[i] = roleClose
-			case !closing:
-				roles[i] = roleOpen // a mark between two spaces, nothing open
+			case open || !closing:
+				roles[i] = roleOpen
 			}
 		case r == '\'' || r == '\u2019':
 			switch {

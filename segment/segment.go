@@ -64,9 +64,9 @@ func Sentences(text string, toks []document.Token, roles []uint8, kb *knowledge.
 		if !terminal(text, toks[i], kb) {
 			continue
 		}
-		// take in closing quotation marks and brackets that follow directly
+		// take in the closing quotation marks and brackets that follow
 		end := i + 1
-		for end < len(toks) && !toks[end].SpaceBefore && closer(text, toks, roles, end) {
+		for end < len(toks) && closer(text, toks, roles, end) {
 			end++
 		}
 		if end >= len(toks) {
@@ -97,17 +97,21 @@ func terminal(text string, t document.Token, kb *knowledge.Base) bool {
 }
 
 // closer reports whether the token at i closes something: a closing
-// quotation mark or bracket.
+// quotation mark (even after a space, as in "that. ”"), or a bracket
+// right after the terminal.
 func closer(text string, toks []document.Token, roles []uint8, i int) bool {
 	t := toks[i]
 	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	if t.Para {
+		return false
+	}
 	if t.Kind == document.Quote {
 		if roles != nil {
 			return roles[i] == roleClose
 		}
-		return r == '"' || r == '\u201d' || r == '\u2019' || r == '\'' || r == '\u00bb'
+		return !t.SpaceBefore && (r == '"' || r == '\u201d' || r == '\u2019' || r == '\'' || r == '\u00bb')
 	}
-	return r == ')' || r == ']' || r == '}'
+	return !t.SpaceBefore && (r == ')' || r == ']' || r == '}')
 }
 
 // endsSentence decides whether the terminal token at i, with the closing
@@ -122,6 +126,9 @@ func endsSentence(text string, toks []document.Token, i, end int, kb *knowledge.
 		return false // "… he said." goes on in lower case or with , ; :
 	}
 	w := text[toks[i].Start:toks[i].End]
+	if end > i+1 && quoteTag(text, toks, end, kb) {
+		return false // "…?” Holmes testified." goes on
+	}
 	nextWord := text[next.Start:next.End]
 	starter := unicode.IsUpper(nr) && kb.Starters[asciiLower(nextWord)]
 	switch {
@@ -143,6 +150,27 @@ func endsSentence(text string, toks []document.Token, i, end int, kb *knowledge.
 		return starter
 	}
 	return true
+}
+
+// quoteTag reports whether the tokens from i are a short name (up to
+// four capitalised words) and a verb of saying, as in "…?” Holmes
+// testified." or "…,” Foreign Minister Ana Ruiz said.".
+func quoteTag(text string, toks []document.Token, i int, kb *knowledge.Base) bool {
+	for k := i; k < len(toks) && k < i+5; k++ {
+		t := toks[k]
+		if t.Para || t.Kind != document.Word {
+			return false
+		}
+		w := text[t.Start:t.End]
+		if k > i && kb.QuoteTags[asciiLower(w)] {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // continuesLine reports whether the line that starts at toks[i] continues

@@ -34,6 +34,8 @@ func Tokenize(text string, kb *knowledge.Base) []document.Token {
 		switch {
 		case isWordRune(r):
 			i, kind = scanWord(text, i, kb)
+		case isApostrophe(r) && possessive(text, i, n):
+			i += n + 1 // ’s after a word is a token of its own, not a quotation mark
 		case isQuoteRune(r):
 			kind = document.Quote
 			i += n
@@ -75,6 +77,17 @@ func isQuoteRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
+// possessive reports whether the apostrophe of n bytes at i is the ’s of a
+// possessive: right after a word or an abbreviation (U.K.’s), followed by s
+// and no more letters.
+func possessive(text string, i, n int) bool {
+	if i == 0 || i+n >= len(text) || (text[i+n] != 's' && text[i+n] != 'S') {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return (isWordRune(prev) || prev == '.') && (i+n+1 >= len(text) || !isWordRune(runeAt(text, i+n+1)))
+}
+
 // scanWord scans a word or number starting at i and returns its end and kind.
 func scanWord(text string, i int, kb *knowledge.Base) (int, document.TokenKind) {
 	start := i
@@ -86,7 +99,7 @@ func scanWord(text string, i int, kb *knowledge.Base) (int, document.TokenKind) 
 			i += n
 			continue
 		}
-		next, m := utf8.DecodeRuneInString(text[min(i+n, len(text)):])
+		next, _ := utf8.DecodeRuneInString(text[min(i+n, len(text)):])
 		if i+n >= len(text) || !isWordRune(next) {
 			break
 		}
@@ -97,9 +110,7 @@ func scanWord(text string, i int, kb *knowledge.Base) (int, document.TokenKind) 
 			join = true
 		case isApostrophe(r):
 			// a possessive ’s stands alone: Rodriguez’s → Rodriguez + ’s
-			after := i + n + m
-			possessive := (next == 's' || next == 'S') && (after >= len(text) || !isWordRune(runeAt(text, after)))
-			join = !possessive
+			join = !possessive(text, i, n)
 		case r == '.':
 			join = true
 			periods++
