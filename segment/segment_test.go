@@ -241,7 +241,7 @@ func BenchmarkSegment(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sents = 0
 		for _, t := range texts {
-			d := document.New(t)
+			d := &document.Document{Text: t}
 			_ = Stage{}.Process(context.Background(), d)
 			sents += len(d.Sentences)
 		}

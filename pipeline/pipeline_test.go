@@ -1,0 +1,103 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"herodot/document"
+	"herodot/ingest"
+)
+
+type stageFunc struct {
+	name string
+	fn   func(*document.Document) error
+}
+
+func (s stageFunc) Name() string { return s.name }
+func (s stageFunc) Process(_ context.Context, d *document.Document) error {
+	return s.fn(d)
+}
+
+func TestOrderAndErrors(t *testing.T) {
+	var seen []string
+	mark := func(n string) stageFunc {
+		return stageFunc{n, func(*document.Document) error { seen = append(seen, n); return nil }}
+	}
+	boom := stageFunc{"boom", func(*document.Document) error { return errors.New("bad input") }}
+	p := New(mark("a"), boom, mark("c"))
+	err := p.Run(context.Background(), document.New("x"))
+	if err == nil || err.Error() != "stage boom: bad input" {
+		t.Errorf("error %v", err)
+	}
+	if strings.Join(seen, ",") != "a" {
+		t.Errorf("stages run: %v", seen)
+	}
+}
+
+func TestPanicBecomesError(t *testing.T) {
+	p := New(stageFunc{"crash", func(d *document.Document) error { _ = d.Sentences[5]; return nil }})
+	err := p.Run(context.Background(), document.New("x"))
+	if err == nil || !strings.Contains(err.Error(), "stage crash: internal error") {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Default(Options{}).Run(ctx, document.New("x")); !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	p := Default(Options{})
+	if got := strings.Join(p.Names(), ","); got != "segment" {
+		t.Errorf("default stages %s", got)
+	}
+	if n := len(Default(Options{Disable: []string{"segment"}}).Names()); n != 0 {
+		t.Errorf("%d stages with segment disabled", n)
+	}
+	d := document.New("The port reopened. Ships came in.")
+	if err := p.Run(context.Background(), d); err != nil || len(d.Sentences) != 2 {
+		t.Errorf("err %v, %d sentences", err, len(d.Sentences))
+	}
+}
+
+// BenchmarkPipeline runs the default pipeline over the articles of
+// ../shared/corpus/news, read once beforehand.
+func BenchmarkPipeline(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "news")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s not found: the benchmark needs the project's shared folder beside the checkout", dir)
+	}
+	var texts []*document.Document
+	var size int
+	for d, err := range ingest.Read([]string{dir}, ingest.Options{}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, d)
+		size += len(d.Text)
+	}
+	p := Default(Options{})
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	sents := 0
+	for i := 0; i < b.N; i++ {
+		for _, src := range texts {
+			d := &document.Document{Text: src.Text, ID: src.ID}
+			if err := p.Run(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+			sents += len(d.Sentences)
+		}
+	}
+	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
+	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
