@@ -8,6 +8,9 @@
 //	abbreviation	Gov.	title
 //	starter	nevertheless
 //	quotetag	quipped
+//	cue	scoffed	scoff	hedged	verb
+//	outlet	The Daily Example	outlet
+//	sourcenoun	whistleblower	anonymous
 //	boilerplate	call to action	line	^watch the video$
 //
 // Lines that are empty or start with # are ignored.
@@ -20,6 +23,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -38,6 +42,34 @@ const (
 	AbbrevGeneral
 )
 
+// Cue is an attribution cue of data/cues.tsv.
+type Cue struct {
+	Lemma  string
+	Stance string
+	Kind   string // verb, prep, refusal, passive, impersonal
+}
+
+// WordClass is the class of a closed-class word (data/function-words.tsv).
+type WordClass uint8
+
+// Word classes.
+const (
+	NoClass WordClass = iota
+	Det
+	Pron
+	Prep
+	Sub
+	Conj
+	Aux
+	Adv
+	Time
+)
+
+var wordClasses = map[string]WordClass{"det": Det, "pron": Pron, "prep": Prep, "sub": Sub, "conj": Conj, "aux": Aux, "adv": Adv, "time": Time}
+
+var cueStances = map[string]bool{"asserted": true, "confirmed": true, "denied": true, "unconfirmed": true, "hedged": true, "declined": true}
+var cueKinds = map[string]bool{"verb": true, "prep": true, "refusal": true, "passive": true, "impersonal": true}
+
 // Pattern is a boilerplate pattern: lines (or the tail of the last line)
 // that match it are removed from a plain-text article, for Reason.
 type Pattern struct {
@@ -54,6 +86,15 @@ type Base struct {
 	Starters    map[string]bool
 	QuoteTags   map[string]bool
 	Boilerplate []Pattern
+
+	// Attribution lexicons. Cues and Hedges are matched on lower-cased
+	// words, Outlets on words as written.
+	Cues        Phrases[Cue]
+	Hedges      Phrases[bool]
+	Outlets     Phrases[string] // value: outlet or platform
+	Words       map[string]WordClass
+	SourceNouns map[string]string // value: anonymous, document or outlet
+	Numbers     map[string]int
 }
 
 var (
@@ -78,7 +119,8 @@ func Default() *Base {
 
 // New returns an empty knowledge base.
 func New() *Base {
-	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{}}
+	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
+		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -94,6 +136,16 @@ func (b *Base) Clone() *Base {
 		c.QuoteTags[k] = v
 	}
 	c.Boilerplate = append([]Pattern(nil), b.Boilerplate...)
+	c.Cues, c.Hedges, c.Outlets = b.Cues.clone(), b.Hedges.clone(), b.Outlets.clone()
+	for k, v := range b.Words {
+		c.Words[k] = v
+	}
+	for k, v := range b.SourceNouns {
+		c.SourceNouns[k] = v
+	}
+	for k, v := range b.Numbers {
+		c.Numbers[k] = v
+	}
 	return c
 }
 
@@ -122,6 +174,12 @@ func loadEmbedded() (*Base, error) {
 		{"data/sentence-starters.txt", "starter"},
 		{"data/boilerplate.tsv", "boilerplate"},
 		{"data/quote-tags.txt", "quotetag"},
+		{"data/cues.tsv", "cue"},
+		{"data/hedges.txt", "hedge"},
+		{"data/outlets.tsv", "outlet"},
+		{"data/function-words.tsv", "word"},
+		{"data/source-nouns.tsv", "sourcenoun"},
+		{"data/numbers.tsv", "number"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -147,7 +205,8 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 }
 
 // tableColumns gives the number of columns each table takes.
-var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1}
+var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
+	"cue": 4, "hedge": 1, "outlet": 2, "word": 2, "sourcenoun": 2, "number": 2}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -170,6 +229,35 @@ func (b *Base) add(table string, cols []string) error {
 		b.Starters[strings.ToLower(cols[0])] = true
 	case "quotetag":
 		b.QuoteTags[strings.ToLower(cols[0])] = true
+	case "cue":
+		if !cueStances[cols[2]] || !cueKinds[cols[3]] {
+			return fmt.Errorf("cue %q: stance %q or kind %q unknown", cols[0], cols[2], cols[3])
+		}
+		b.Cues.Add(strings.ToLower(cols[0]), Cue{Lemma: cols[1], Stance: cols[2], Kind: cols[3]})
+	case "hedge":
+		b.Hedges.Add(strings.ToLower(cols[0]), true)
+	case "outlet":
+		if cols[1] != "outlet" && cols[1] != "platform" {
+			return fmt.Errorf("outlet %q: kind must be outlet or platform, got %q", cols[0], cols[1])
+		}
+		b.Outlets.Add(cols[0], cols[1])
+	case "word":
+		c, ok := wordClasses[cols[1]]
+		if !ok {
+			return fmt.Errorf("word %q: unknown class %q", cols[0], cols[1])
+		}
+		b.Words[strings.ToLower(cols[0])] = c
+	case "sourcenoun":
+		if cols[1] != "anonymous" && cols[1] != "document" && cols[1] != "outlet" {
+			return fmt.Errorf("source noun %q: kind must be anonymous, document or outlet, got %q", cols[0], cols[1])
+		}
+		b.SourceNouns[strings.ToLower(cols[0])] = cols[1]
+	case "number":
+		n, err := strconv.Atoi(cols[1])
+		if err != nil {
+			return fmt.Errorf("number %q: %v", cols[0], err)
+		}
+		b.Numbers[strings.ToLower(cols[0])] = n
 	case "boilerplate":
 		re, err := regexp.Compile("(?i)" + cols[2])
 		if err != nil {

@@ -1,0 +1,82 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultTables(t *testing.T) {
+	b := Default()
+	if b.Abbrev["Mr."] != AbbrevTitle || b.Abbrev["U.S."] != AbbrevGeneral || b.Abbrev["Jan."] != AbbrevMonth {
+		t.Error("abbreviation classes wrong")
+	}
+	if !b.Starters["the"] || !b.QuoteTags["testified"] || len(b.Boilerplate) == 0 {
+		t.Error("starters, quote tags or boilerplate missing")
+	}
+	if n, c := b.Cues.Match(strings.Fields("could not independently verify the claim"), 0); n != 4 || c.Stance != "unconfirmed" {
+		t.Errorf("cue match %d %+v", n, c)
+	}
+	if n, c := b.Cues.Match([]string{"denied", "it"}, 0); n != 1 || c.Lemma != "deny" || c.Stance != "denied" {
+		t.Errorf("cue match %d %+v", n, c)
+	}
+	if n, k := b.Outlets.Match(strings.Fields("The New York Times said"), 0); n != 4 || k != "outlet" {
+		t.Errorf("outlet match %d %q", n, k)
+	}
+	if b.Words["however"] != Sub || b.Numbers["eleven"] != 11 || b.SourceNouns["spokeswoman"] != "anonymous" || !b.Hedges.Has("likely") {
+		t.Error("word classes, numbers, source nouns or hedges wrong")
+	}
+}
+
+func TestUserFile(t *testing.T) {
+	b := Default().Clone()
+	err := b.AddUser(strings.NewReader("# mine\nabbreviation\tCmdte.\ttitle\ncue\tscoffed\tscoff\thedged\tverb\noutlet\tThe Daily Example\toutlet\n\nsourcenoun\twhistleblower\tanonymous\n"), "mine.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Abbrev["Cmdte."] != AbbrevTitle || b.SourceNouns["whistleblower"] != "anonymous" {
+		t.Error("user rows not added")
+	}
+	if n, c := b.Cues.Match([]string{"scoffed"}, 0); n != 1 || c.Stance != "hedged" {
+		t.Errorf("user cue %d %+v", n, c)
+	}
+	if _, ok := Default().Abbrev["Cmdte."]; ok {
+		t.Error("extending a clone changed the default base")
+	}
+	if n, _ := Default().Cues.Match([]string{"scoffed"}, 0); n != 0 {
+		t.Error("extending a clone changed the default cues")
+	}
+}
+
+func TestUserFileErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		"nosuch\tx\n":                        "f:1: unknown table",
+		"abbreviation\tX.\n":                 "f:1: table abbreviation needs 2 columns",
+		"abbreviation\tX.\tsometimes\n":      "unknown class",
+		"cue\tsaid\tsay\tloud\tverb\n":       "stance",
+		"\n\nboilerplate\tr\tline\t([a-z\n": "f:3: boilerplate pattern",
+		"number\tgazillion\tmany\n":          "number",
+	} {
+		err := Default().Clone().AddUser(strings.NewReader(in), "f")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", in, err, want)
+		}
+	}
+}
+
+func TestPhrasesLongestFirst(t *testing.T) {
+	var p Phrases[int]
+	p.Add("could not", 1)
+	p.Add("could not be verified", 2)
+	p.Add("could", 3)
+	w := strings.Fields("it could not be verified today")
+	if n, v := p.Match(w, 1); n != 4 || v != 2 {
+		t.Errorf("match %d %d", n, v)
+	}
+	if n, v := p.Match(strings.Fields("could not say"), 0); n != 2 || v != 1 {
+		t.Errorf("match %d %d", n, v)
+	}
+	p.Add("could", 4)
+	if _, v := p.Match([]string{"could"}, 0); v != 4 || p.Len() != 3 {
+		t.Errorf("replacing a phrase: value %d, len %d", v, p.Len())
+	}
+}
