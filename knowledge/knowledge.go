@@ -46,7 +46,7 @@ const (
 type Cue struct {
 	Lemma  string
 	Stance string
-	Kind   string // verb, prep, refusal, passive, impersonal
+	Kind   string // verb, thatverb, prep, refusal, passive, impersonal
 }
 
 // WordClass is the class of a closed-class word (data/function-words.tsv).
@@ -68,7 +68,7 @@ const (
 var wordClasses = map[string]WordClass{"det": Det, "pron": Pron, "prep": Prep, "sub": Sub, "conj": Conj, "aux": Aux, "adv": Adv, "time": Time}
 
 var cueStances = map[string]bool{"asserted": true, "confirmed": true, "denied": true, "unconfirmed": true, "hedged": true, "declined": true}
-var cueKinds = map[string]bool{"verb": true, "prep": true, "refusal": true, "passive": true, "impersonal": true}
+var cueKinds = map[string]bool{"verb": true, "thatverb": true, "prep": true, "refusal": true, "passive": true, "impersonal": true}
 
 // Pattern is a boilerplate pattern: lines (or the tail of the last line)
 // that match it are removed from a plain-text article, for Reason.
@@ -95,6 +95,7 @@ type Base struct {
 	Words       map[string]WordClass
 	SourceNouns map[string]string // value: anonymous, document or outlet
 	Numbers     map[string]int
+	CueNouns    map[string]bool // cue words that are also common nouns
 }
 
 var (
@@ -120,7 +121,7 @@ func Default() *Base {
 // New returns an empty knowledge base.
 func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
-		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}}
+		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -145,6 +146,9 @@ func (b *Base) Clone() *Base {
 	}
 	for k, v := range b.Numbers {
 		c.Numbers[k] = v
+	}
+	for k, v := range b.CueNouns {
+		c.CueNouns[k] = v
 	}
 	return c
 }
@@ -180,6 +184,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/function-words.tsv", "word"},
 		{"data/source-nouns.tsv", "sourcenoun"},
 		{"data/numbers.tsv", "number"},
+		{"data/cue-nouns.txt", "cuenoun"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -206,7 +211,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 
 // tableColumns gives the number of columns each table takes.
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
-	"cue": 4, "hedge": 1, "outlet": 2, "word": 2, "sourcenoun": 2, "number": 2}
+	"cue": 4, "hedge": 1, "outlet": 2, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -252,6 +257,8 @@ func (b *Base) add(table string, cols []string) error {
 			return fmt.Errorf("source noun %q: kind must be anonymous, document or outlet, got %q", cols[0], cols[1])
 		}
 		b.SourceNouns[strings.ToLower(cols[0])] = cols[1]
+	case "cuenoun":
+		b.CueNouns[strings.ToLower(cols[0])] = true
 	case "number":
 		n, err := strconv.Atoi(cols[1])
 		if err != nil {

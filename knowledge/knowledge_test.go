@@ -49,12 +49,12 @@ func TestUserFile(t *testing.T) {
 
 func TestUserFileErrors(t *testing.T) {
 	for in, want := range map[string]string{
-		"nosuch\tx\n":                        "f:1: unknown table",
-		"abbreviation\tX.\n":                 "f:1: table abbreviation needs 2 columns",
-		"abbreviation\tX.\tsometimes\n":      "unknown class",
-		"cue\tsaid\tsay\tloud\tverb\n":       "stance",
+		"nosuch\tx\n":                       "f:1: unknown table",
+		"abbreviation\tX.\n":                "f:1: table abbreviation needs 2 columns",
+		"abbreviation\tX.\tsometimes\n":     "unknown class",
+		"cue\tsaid\tsay\tloud\tverb\n":      "stance",
 		"\n\nboilerplate\tr\tline\t([a-z\n": "f:3: boilerplate pattern",
-		"number\tgazillion\tmany\n":          "number",
+		"number\tgazillion\tmany\n":         "number",
 	} {
 		err := Default().Clone().AddUser(strings.NewReader(in), "f")
 		if err == nil || !strings.Contains(err.Error(), want) {

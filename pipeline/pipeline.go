@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime/debug"
 
+	"herodot/attribution"
 	"herodot/document"
 	"herodot/knowledge"
 	"herodot/segment"
@@ -52,8 +53,9 @@ func Default(opts Options) *Pipeline {
 		kb = knowledge.Default()
 	}
 	built := map[string]Stage{
-		segment.Name: segment.Stage{KB: kb},
-		// entity, timex, attribution and event fill their slots here
+		segment.Name:     segment.Stage{KB: kb},
+		attribution.Name: attribution.Stage{KB: kb},
+		// entity, timex and event fill their slots here
 	}
 	off := map[string]bool{}
 	for _, d := range opts.Disable {

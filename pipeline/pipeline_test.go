@@ -56,11 +56,11 @@ func TestCancelled(t *testing.T) {
 
 func TestDefault(t *testing.T) {
 	p := Default(Options{})
-	if got := strings.Join(p.Names(), ","); got != "segment" {
+	if got := strings.Join(p.Names(), ","); got != "segment,attribution" {
 		t.Errorf("default stages %s", got)
 	}
-	if n := len(Default(Options{Disable: []string{"segment"}}).Names()); n != 0 {
-		t.Errorf("%d stages with segment disabled", n)
+	if got := strings.Join(Default(Options{Disable: []string{"attribution"}}).Names(), ","); got != "segment" {
+		t.Errorf("stages with attribution disabled: %s", got)
 	}
 	d := document.New("The port reopened. Ships came in.")
 	if err := p.Run(context.Background(), d); err != nil || len(d.Sentences) != 2 {

@@ -35,7 +35,8 @@ func Tokenize(text string, kb *knowledge.Base) []document.Token {
 		case isWordRune(r):
 			i, kind = scanWord(text, i, kb)
 		case isApostrophe(r) && possessive(text, i, n):
-			i += n + 1 // ’s after a word is a token of its own, not a quotation mark
+			kind = document.Word // ’s after a word is a token of its own, not a quotation mark
+			i += n + 1
 		case isQuoteRune(r):
 			kind = document.Quote
 			i += n

@@ -1,0 +1,633 @@
+// Package attribution is the pipeline stage that finds attributed
+// statements: who says what, of what kind the source is, how many sources
+// there are, through whom the claim travelled, and how firmly it is made.
+//
+// It works on tokens, sentences and quotations, with lexicons from the
+// knowledge package (cue phrases with their stance, function words, source
+// nouns, outlets and platforms, count words, hedges) and no parser. The
+// constructions it reads:
+//
+//	X said (that) C            X told Reuters C           X said in a statement C
+//	C, X said                  “C,” said X, a professor   according to X, C
+//	C, according to X          X declined to comment      C could not be verified
+//	X, who …, added C          …, suggesting C (the same source)
+package attribution
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"herodot/document"
+	"herodot/knowledge"
+)
+
+// Name is the stage's name in a pipeline.
+const Name = "attribution"
+
+// Stage finds attributions. The zero value uses the default knowledge base.
+type Stage struct {
+	KB *knowledge.Base
+}
+
+// Name returns "attribution".
+func (Stage) Name() string { return Name }
+
+// Process sets doc.Attributions. It needs the segment layer.
+func (s Stage) Process(ctx context.Context, doc *document.Document) error {
+	kb := s.KB
+	if kb == nil {
+		kb = knowledge.Default()
+	}
+	a := newAnalysis(doc, kb)
+	for si := range doc.Sentences {
+		a.sentence(si)
+	}
+	a.resolve()
+	for i := range a.out {
+		a.out[i].ID = "A" + strconv.Itoa(i+1)
+	}
+	doc.Attributions = a.out
+	return nil
+}
+
+// analysis holds what one document's attribution pass works on.
+type analysis struct {
+	doc   *document.Document
+	kb    *knowledge.Base
+	toks  []document.Token
+	words []string // token texts as written
+	lower []string // token texts in lower case
+	out   []document.Attribution
+	// srcTok keeps, for each attribution, the token range of its source
+	// (or -1) for the pronoun pass.
+	srcTok [][2]int
+}
+
+func newAnalysis(doc *document.Document, kb *knowledge.Base) *analysis {
+	a := &analysis{doc: doc, kb: kb, toks: doc.Tokens}
+	a.words = make([]string, len(doc.Tokens))
+	a.lower = make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		w := doc.Text[t.Start:t.End]
+		a.words[i] = w
+		a.lower[i] = lowerWord(w)
+	}
+	return a
+}
+
+// hit is a cue phrase found in a sentence: tokens [start, end).
+type hit struct {
+	start, end int
+	cue        knowledge.Cue
+}
+
+// sentence finds the attributions of sentence si.
+func (a *analysis) sentence(si int) {
+	s := a.doc.Sentences[si]
+	var hits []hit
+	for i := s.First; i < s.Last; i++ {
+		n, cue := a.kb.Cues.Match(a.lower[:s.Last], i)
+		if n == 0 {
+			continue
+		}
+		if !a.cueHere(si, i, n, cue, hits) {
+			continue
+		}
+		hits = append(hits, hit{i, i + n, cue})
+		i += n - 1
+	}
+	hits = append(hits, a.nounCues(si, hits)...)
+	sortHits(hits)
+	if len(hits) == 0 {
+		return
+	}
+	var claims []*claim
+	for k, h := range hits {
+		c := a.read(si, h, hits, k, claims)
+		if c != nil {
+			claims = append(claims, c)
+		}
+	}
+	for k, c := range claims {
+		a.finish(si, c, claims, k)
+	}
+}
+
+// claim is an attribution being read.
+type claim struct {
+	h          hit
+	src        [2]int // source tokens [start, end), start == end when there is none
+	srcKind    string // set when the construction decides it (document, outlet)
+	via        []string
+	content    [2]int // content tokens, start == end when there is none
+	contentEnd int    // byte offset where the content may end at most
+	before     bool   // the content comes before the source
+	inherit    int    // index into claims of the claim whose source this one shares, or -1
+}
+
+// cueHere decides whether a cue phrase of n words at i is used as a cue:
+// not a capitalised word inside a sentence ("United States"), not inside a
+// quotation (what a quoted speaker says is part of the content), not a
+// passive ("could be told"), not a noun ("the report", "for comment"), not
+// "by noting" after another cue.
+func (a *analysis) cueHere(si, i, n int, cue knowledge.Cue, hits []hit) bool {
+	s := a.doc.Sentences[si]
+	if a.isCap(i) && i > s.First && a.toks[i-1].Kind != document.Quote {
+		return false
+	}
+	if a.inQuotation(i) {
+		return false
+	}
+	if cue.Kind != "verb" && cue.Kind != "thatverb" {
+		return true
+	}
+	if a.nounUse(i, s.First) {
+		return false
+	}
+	if i > s.First {
+		p := a.lower[i-1]
+		if p == "be" || p == "been" || p == "being" || p == "is" || p == "are" || p == "was" || p == "were" {
+			return false // a passive: "could be told", "was reported"
+		}
+		if p == "by" && len(hits) > 0 && hits[len(hits)-1].end == i-1 {
+			return false // "concluded by noting": part of the cue before
+		}
+	}
+	if n == 1 && a.kb.CueNouns[a.lower[i]] && !a.verbal(si, i) {
+		return false
+	}
+	return true
+}
+
+// verbal reports whether a cue word that is also a noun is used as a
+// verb: an auxiliary, a pronoun, "to" or an adverb before it, or "that", a
+// colon, a comma or a quotation mark after it.
+func (a *analysis) verbal(si, i int) bool {
+	s := a.doc.Sentences[si]
+	if i > s.First {
+		p := a.lower[i-1]
+		switch a.kb.Words[p] {
+		case knowledge.Aux, knowledge.Pron, knowledge.Adv:
+			return true
+		}
+		if p == "to" || p == "not" {
+			return true
+		}
+	}
+	if i+1 < s.Last {
+		n := a.lower[i+1]
+		return n == "that" || n == ":" || n == "," || a.toks[i+1].Kind == document.Quote
+	}
+	return false
+}
+
+// inQuotation reports whether token i lies inside a quotation.
+func (a *analysis) inQuotation(i int) bool {
+	off := a.toks[i].Start
+	for _, q := range a.doc.Quotations {
+		if q.Inner.Start > off {
+			break
+		}
+		if off < q.Inner.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nounCues finds attributions made by a noun of a document and a clause:
+// "a report that C", "claims that C".
+func (a *analysis) nounCues(si int, hits []hit) []hit {
+	s := a.doc.Sentences[si]
+	var out []hit
+	for i := s.First + 1; i+1 < s.Last; i++ {
+		if a.lower[i+1] != "that" || a.kb.SourceNouns[a.lower[i]] != "document" || a.kb.Words[a.lower[i-1]] != knowledge.Det {
+			continue
+		}
+		taken := false
+		for _, h := range hits {
+			if h.start <= i && i < h.end {
+				taken = true
+			}
+		}
+		if !taken && !a.inQuotation(i) {
+			out = append(out, hit{i, i + 1, knowledge.Cue{Lemma: a.lower[i], Stance: "asserted", Kind: "noun"}})
+		}
+	}
+	return out
+}
+
+func sortHits(h []hit) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].start < h[j-1].start; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+}
+
+// nounUse reports whether the cue word at i is used as a noun ("the
+// report", "his claims"), not as a verb.
+func (a *analysis) nounUse(i, first int) bool {
+	if i == first {
+		return false
+	}
+	p := a.lower[i-1]
+	switch a.kb.Words[p] {
+	case knowledge.Det:
+		return p != "that" && p != "both" && p != "neither" && p != "all" && p != "each"
+	}
+	return false
+}
+
+// read works out the source and the content's side of one cue.
+func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim {
+	s := a.doc.Sentences[si]
+	c := &claim{h: h, inherit: -1}
+	switch h.cue.Kind {
+	case "prep":
+		return a.readAccording(si, c)
+	case "passive":
+		c.content = [2]int{a.clauseStart(si, h.start, prev), h.start}
+		c.srcKind = "outlet"
+		return c
+	case "noun":
+		// "a report that C": the noun phrase is the source
+		c.src = [2]int{h.start - 1, h.end}
+		c.srcKind = "document"
+		c.content = [2]int{h.end + 1, s.Last}
+		return c
+	case "impersonal":
+		j := h.end
+		if j < s.Last && a.lower[j] == "that" {
+			j++
+		}
+		c.content = [2]int{j, s.Last}
+		c.srcKind = "outlet"
+		return c
+	}
+	// an -ing cue after a comma, with no subject of its own, shares the
+	// source of the claim before it: "…, suggesting that C"
+	if strings.HasSuffix(a.lower[h.start], "ing") && h.start > s.First && a.words[h.start-1] == "," && len(prev) > 0 {
+		c.inherit = len(prev) - 1
+		c.src = prev[len(prev)-1].src
+	} else if src, ok := a.invertedSource(si, h); ok {
+		c.src = src
+		c.before = true
+	} else {
+		c.src = a.sourceBefore(si, h.start)
+		if c.src[0] == c.src[1] {
+			return nil
+		}
+	}
+	if h.cue.Kind == "refusal" || a.negatedSource(c.src) {
+		c.h.cue.Stance = "declined"
+		c.h.cue.Kind = "refusal"
+		return c
+	}
+	if c.before {
+		c.content = [2]int{a.clauseStart(si, h.start, prev), h.start}
+		return c
+	}
+	j := a.afterCue(si, c)
+	if j >= s.Last || a.onlyPunct(j, s.Last) {
+		// "C, X said." — the content is what came before the source
+		c.before = true
+		c.content = [2]int{a.clauseStart(si, c.src[0], prev), c.src[0]}
+		return c
+	}
+	if h.cue.Kind == "thatverb" && !a.clauseFollows(j, s.Last) {
+		return nil // "maintains ties", "quoted a post": no reported clause
+	}
+	if a.lower[j] == "that" || a.lower[j] == ":" {
+		j++
+	}
+	c.content = [2]int{j, s.Last}
+	return c
+}
+
+// clauseFollows reports whether a reported clause starts at j: "that", a
+// colon, or a quotation in what follows.
+func (a *analysis) clauseFollows(j, end int) bool {
+	if a.lower[j] == "that" || a.lower[j] == ":" {
+		return true
+	}
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == document.Quote {
+			return true
+		}
+	}
+	return false
+}
+
+// readAccording reads "according to X, C" and "C, according to X".
+func (a *analysis) readAccording(si int, c *claim) *claim {
+	s := a.doc.Sentences[si]
+	start := c.h.end
+	end := start
+	for end < s.Last && !a.isPunct(end) {
+		end++
+	}
+	if end == start {
+		return nil
+	}
+	c.src = [2]int{start, end}
+	// what is left after the source's comma, and what came before "according to"
+	after := [2]int{end, s.Last}
+	if end < s.Last && a.words[end] == "," {
+		after[0] = end + 1
+	}
+	before := [2]int{a.clauseStart(si, c.h.start, nil), c.h.start}
+	if a.words[after[0]:after[1]] != nil && wordCount(a, after) > wordCount(a, before) {
+		c.content = after
+	} else {
+		c.content = before
+		c.before = true
+	}
+	return c
+}
+
+func wordCount(a *analysis, r [2]int) int {
+	n := 0
+	for i := r[0]; i < r[1]; i++ {
+		if a.toks[i].Kind == document.Word || a.toks[i].Kind == document.Number {
+			n++
+		}
+	}
+	return n
+}
+
+// negatedSource reports whether a source denies itself a statement:
+// "Neither the Cuban nor the Venezuelan governments responded".
+func (a *analysis) negatedSource(src [2]int) bool {
+	if src[0] == src[1] {
+		return false
+	}
+	w := a.lower[src[0]]
+	return w == "neither" || w == "none" || w == "nobody" || w == "no"
+}
+
+// afterCue returns the first token of the content after the cue: past an
+// addressee ("told Reuters"), phrases such as "in a statement" or "on
+// Twitter", and time expressions. It records via and a document kind.
+func (a *analysis) afterCue(si int, c *claim) int {
+	s := a.doc.Sentences[si]
+	j := c.h.end
+	for guard := 0; j < s.Last && guard < 6; guard++ {
+		w := a.lower[j]
+		switch {
+		case w == "by" && j+1 < s.Last && strings.HasSuffix(a.lower[j+1], "ing"):
+			// "concluded by noting that"
+			if n, _ := a.kb.Cues.Match(a.lower[:s.Last], j+1); n > 0 {
+				j += 1 + n
+				continue
+			}
+		case w == "to" && j+1 < s.Last:
+			// "stated to Reuters", "suggested to reporters"
+			if n, kind := a.kb.Outlets.Match(a.words[:s.Last], j+1); n > 0 && kind == "outlet" {
+				c.via = append(c.via, strings.Join(a.words[j+1:j+1+n], " "))
+				j += 1 + n
+				continue
+			}
+			if j+1 < s.Last && (a.lower[j+1] == "reporters" || a.lower[j+1] == "journalists") {
+				j += 2
+				continue
+			}
+		case w == "in" || w == "on" || w == "via" || w == "through":
+			if n, ok := a.channel(c, j, s.Last); ok {
+				j += n
+				continue
+			}
+			if n := a.timePhrase(j, s.Last); n > 0 {
+				j += n
+				continue
+			}
+		case w == "late" || w == "early" || w == "earlier" || w == "last" || w == "this" || w == "yesterday" || w == "today" || a.kb.Words[w] == knowledge.Time:
+			if n := a.timePhrase(j, s.Last); n > 0 {
+				j += n
+				continue
+			}
+		case w == ",":
+			// ", in a statement," or ", on Tuesday,"
+			if j+1 < s.Last {
+				if n, ok := a.channel(c, j+1, s.Last); ok {
+					j += 1 + n
+					continue
+				}
+			}
+		}
+		if c.h.cue.Lemma == "tell" && j == c.h.end {
+			if n := a.addressee(c, j, s.Last); n > 0 {
+				j += n
+				continue
+			}
+		}
+		break
+	}
+	for j < s.Last && a.words[j] == "," {
+		j++
+	}
+	return j
+}
+
+// addressee skips whom a source told: an outlet (recorded in via),
+// "reporters", a pronoun, or a name up to "that".
+func (a *analysis) addressee(c *claim, j, end int) int {
+	if n, kind := a.kb.Outlets.Match(a.words[:end], j); n > 0 && kind == "outlet" {
+		c.via = append(c.via, strings.Join(a.words[j:j+n], " "))
+		return n
+	}
+	switch a.lower[j] {
+	case "reporters", "journalists", "him", "her", "them", "me", "us", "parliament", "lawmakers", "congress":
+		return 1
+	}
+	// a name or a noun phrase, up to "that" within a few words
+	for k := j; k < end && k < j+12; k++ {
+		if a.lower[k] == "that" {
+			np := [2]int{j, k}
+			if g := a.genericOutlet(np); g != "" {
+				c.via = append(c.via, g)
+			}
+			return k - j
+		}
+		if a.isPunct(k) || a.toks[k].Kind == document.Quote {
+			break
+		}
+	}
+	// "told US media its forces …": a short noun phrase ending in an outlet noun
+	for k := j; k < end && k < j+4; k++ {
+		if a.kb.SourceNouns[a.lower[k]] == "outlet" {
+			c.via = append(c.via, strings.Join(a.words[j:k+1], " "))
+			return k + 1 - j
+		}
+	}
+	// a capitalised name ("told President Jacob Zuma …", "told the Senate
+	// Foreign Relations Committee …")
+	k := j
+	if k < end && a.lower[k] == "the" {
+		k++
+	}
+	n := k
+	for n < end && a.isCap(n) && a.kb.Words[a.lower[n]] == knowledge.NoClass {
+		n++
+	}
+	if n == k {
+		return 0
+	}
+	return n - j
+}
+
+// genericOutlet returns the text of np when it names an outlet.
+func (a *analysis) genericOutlet(np [2]int) string {
+	if np[0] >= np[1] {
+		return ""
+	}
+	start := np[0]
+	if a.lower[start] == "the" {
+		start++
+	}
+	if n, kind := a.kb.Outlets.Match(a.words[:np[1]], start); n > 0 && kind == "outlet" && start+n == np[1] {
+		return strings.Join(a.words[start:np[1]], " ")
+	}
+	if a.kb.SourceNouns[a.lower[np[1]-1]] == "outlet" {
+		return strings.Join(a.words[np[0]:np[1]], " ")
+	}
+	return ""
+}
+
+// channel reads "in a statement", "in a post on Truth Social", "on
+// Twitter", "in an interview with the BBC" at j, recording what they say of
+// the source; it returns the number of tokens read.
+func (a *analysis) channel(c *claim, j, end int) (int, bool) {
+	w := a.lower[j]
+	if (w == "on" || w == "via" || w == "through") && j+1 < end {
+		if n, kind := a.kb.Outlets.Match(a.words[:end], j+1); n > 0 {
+			c.via = append(c.via, strings.Join(a.words[j+1:j+1+n], " "))
+			if kind == "platform" {
+				c.srcKind = "document"
+			}
+			return 1 + n, true
+		}
+	}
+	if w != "in" || j+2 >= end {
+		return 0, false
+	}
+	k := j + 1
+	if a.kb.Words[a.lower[k]] == knowledge.Det {
+		k++
+	}
+	// adjectives before the noun: "in a written statement"
+	for k < end && k < j+5 && a.kb.SourceNouns[a.lower[k]] == "" && a.lower[k] != "interview" && !a.isPunct(k) {
+		k++
+	}
+	if k >= end {
+		return 0, false
+	}
+	noun := a.lower[k]
+	switch {
+	case a.kb.SourceNouns[noun] == "document":
+		c.srcKind = "document"
+		k++
+		// "in a post on Truth Social", "in a statement on its website"
+		if k+1 < end && (a.lower[k] == "on" || a.lower[k] == "to") {
+			if n, kind := a.kb.Outlets.Match(a.words[:end], k+1); n > 0 {
+				c.via = append(c.via, strings.Join(a.words[k+1:k+1+n], " "))
+				_ = kind
+				k += 1 + n
+			}
+		}
+		return k - j, true
+	case noun == "interview":
+		k++
+		if k+1 < end && a.lower[k] == "with" {
+			if n, kind := a.kb.Outlets.Match(a.words[:end], k+1); n > 0 && kind == "outlet" {
+				c.via = append(c.via, strings.Join(a.words[k+1:k+1+n], " "))
+				k += 1 + n
+			}
+		}
+		return k - j, true
+	}
+	return 0, false
+}
+
+// timePhrase returns the length of a time expression at j ("on Tuesday",
+// "late on Wednesday", "last week", "earlier this month", "on January 3").
+func (a *analysis) timePhrase(j, end int) int {
+	k := j
+	for k < end && k < j+5 {
+		w := a.lower[k]
+		switch {
+		case w == "on" || w == "late" || w == "early" || w == "earlier" || w == "last" || w == "this" || w == "next" || w == "in" && k+1 < end && isMonth(a.lower[k+1]):
+			k++
+			continue
+		case a.kb.Words[w] == knowledge.Time || isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening":
+			k++
+			continue
+		case a.toks[k].Kind == document.Number && k > j:
+			k++
+			continue
+		}
+		break
+	}
+	// a time phrase must hold a word of time, not just "on" or "last"
+	for i := j; i < k; i++ {
+		w := a.lower[i]
+		if a.kb.Words[w] == knowledge.Time || isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening" || w == "earlier" {
+			return k - j
+		}
+	}
+	return 0
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true}
+
+func isMonth(w string) bool { return months[w] }
+
+// clauseStart returns where content that comes before position end
+// starts: the sentence start, or just after the last claim of the sentence
+// that ends before end.
+func (a *analysis) clauseStart(si, end int, prev []*claim) int {
+	start := a.doc.Sentences[si].First
+	for _, c := range prev {
+		last := max(c.h.end, c.src[1])
+		if !c.before && c.content[1] > last {
+			last = c.content[1]
+		}
+		if last <= end && last > start {
+			start = last
+		}
+	}
+	return start
+}
+
+// onlyPunct reports whether tokens [i, j) are all punctuation or quotation marks.
+func (a *analysis) onlyPunct(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.toks[k].Kind == document.Word || a.toks[k].Kind == document.Number {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) isPunct(i int) bool {
+	return a.toks[i].Kind == document.Punct && a.words[i] != "&"
+}
+
+func (a *analysis) isCap(i int) bool {
+	r, _ := utf8.DecodeRuneInString(a.words[i])
+	return unicode.IsUpper(r)
+}
+
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}

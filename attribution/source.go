@@ -1,0 +1,269 @@
+package attribution
+
+import (
+	"strconv"
+	"strings"
+
+	"herodot/document"
+	"herodot/knowledge"
+)
+
+// maxSource is the longest source phrase, in tokens, read back from a cue.
+const maxSource = 16
+
+// sourceBefore finds the source of a cue at pos by reading back from it:
+// past adverbs and auxiliaries ("further stated", "has also said"), past a
+// verb and "to" ("strived to emphasize"), over an appositive between
+// commas ("X, a professor at Y, said"), and through the noun phrase until a
+// clause boundary. It returns the token range, empty when there is none.
+func (a *analysis) sourceBefore(si, pos int) [2]int {
+	first := a.doc.Sentences[si].First
+	i := a.skipVerbGroup(first, pos-1)
+	if i > first && a.lower[i] == "to" && a.kb.Words[a.lower[i-1]] == knowledge.NoClass && !a.isCap(i-1) && !a.isPunct(i-1) {
+		i = a.skipVerbGroup(first, i-2)
+	}
+	end := i + 1
+	start := end
+	for k := i; k >= first; k-- {
+		w := a.lower[k]
+		if w == "," {
+			if start == end {
+				if p := a.appositive(first, k); p >= 0 {
+					k = a.skipVerbGroup(first, p-1) + 1
+					end, start = k, k
+					continue
+				}
+			}
+			break
+		}
+		if a.toks[k].Kind == document.Quote || a.isPunct(k) {
+			break
+		}
+		switch a.kb.Words[w] {
+		case knowledge.Sub, knowledge.Aux:
+			k = -1
+			continue
+		case knowledge.Conj:
+			// "Hungarian and Romanian officials", "neither the Cuban nor the
+			// Venezuelan governments"; not "it withdrew and officials said"
+			if k == first || !a.isCap(k-1) || start == end {
+				k = -1
+				continue
+			}
+		}
+		if k != pos-1 {
+			if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && cue.Kind == "verb" && !a.nounUse(k, first) && k+n <= start {
+				break
+			}
+		}
+		start = k
+		if end-start >= maxSource {
+			break
+		}
+	}
+	if start >= end {
+		return [2]int{pos, pos}
+	}
+	start = a.trimLead(start, end)
+	return [2]int{start, end}
+}
+
+// skipVerbGroup moves back from i over adverbs, auxiliaries and
+// negation, returning the index of the first token that is none of them.
+func (a *analysis) skipVerbGroup(first, i int) int {
+	for i >= first {
+		w := a.lower[i]
+		c := a.kb.Words[w]
+		if c == knowledge.Adv || c == knowledge.Aux || w == "not" || w == "n't" || w == "never" {
+			i--
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// appositive checks whether the comma at k closes an appositive or a
+// parenthetical that opened at an earlier comma of the sentence ("X, an
+// associate professor at Y, told"; "Other sources, however, could not");
+// it returns the earlier comma's index, or -1.
+func (a *analysis) appositive(first, k int) int {
+	for p := k - 1; p >= first && p > k-30; p-- {
+		if a.words[p] != "," {
+			if a.toks[p].Kind == document.Quote {
+				return -1
+			}
+			continue
+		}
+		if p == k-1 || p == first {
+			return -1
+		}
+		w := a.lower[p+1]
+		switch {
+		case k-p == 2: // one word: ", however,"
+			if a.kb.Words[w] == knowledge.Sub || a.kb.Words[w] == knowledge.Adv {
+				return p
+			}
+			return -1
+		case a.kb.Words[w] == knowledge.Det || w == "who" || w == "which" || w == "whose" || w == "former" || w == "then" || !a.isCap(p+1):
+			return p
+		}
+		return -1
+	}
+	return -1
+}
+
+// trimLead drops a leading preposition phrase from a source read back
+// from its cue ("In May the minister" → "the minister") and a leading
+// conjunction.
+func (a *analysis) trimLead(start, end int) int {
+	if a.kb.Words[a.lower[start]] == knowledge.Conj && start+1 < end {
+		start++
+	}
+	if a.kb.Words[a.lower[start]] != knowledge.Prep {
+		return start
+	}
+	// "In January Secretary of State …": a time after the preposition
+	if k := start + 1; k < end-1 && (isMonth(a.lower[k]) || a.kb.Words[a.lower[k]] == knowledge.Time || a.toks[k].Kind == document.Number) {
+		k++
+		for k < end-1 && a.toks[k].Kind == document.Number {
+			k++
+		}
+		return k
+	}
+	for k := start + 1; k < end-1; k++ {
+		if a.kb.Words[a.lower[k]] == knowledge.Det || a.kb.Words[a.lower[k]] == knowledge.Pron {
+			return k
+		}
+	}
+	return start
+}
+
+// invertedSource reads the source after a cue in "“C,” said X" or
+// "C, says X, a professor at Y.".
+func (a *analysis) invertedSource(si int, h hit) ([2]int, bool) {
+	s := a.doc.Sentences[si]
+	if h.start == s.First || h.end >= s.Last || h.cue.Lemma == "tell" {
+		return [2]int{}, false
+	}
+	p := a.words[h.start-1]
+	if p != "," && a.toks[h.start-1].Kind != document.Quote {
+		return [2]int{}, false
+	}
+	j := h.end
+	w := a.lower[j]
+	if !(a.isCap(j) || a.kb.Words[w] == knowledge.Det || a.kb.Words[w] == knowledge.Pron) || w == "that" {
+		return [2]int{}, false
+	}
+	k := j
+	for k < s.Last && k < j+10 {
+		w := a.lower[k]
+		if a.isPunct(k) || a.toks[k].Kind == document.Quote || a.kb.Words[w] == knowledge.Sub || a.kb.Words[w] == knowledge.Time {
+			break
+		}
+		if (w == "on" || w == "in") && k > j || a.kb.Words[w] == knowledge.Aux {
+			break
+		}
+		k++
+	}
+	if k == j || k-j > 8 {
+		return [2]int{}, false
+	}
+	// the source closes the clause: what follows is the end, a comma (an
+	// appositive) or a time or channel phrase, never more of a clause
+	if k < s.Last && !a.isPunct(k) && a.lower[k] != "on" && a.lower[k] != "in" && a.kb.Words[a.lower[k]] != knowledge.Time {
+		return [2]int{}, false
+	}
+	return [2]int{j, k}, true
+}
+
+// pronouns that stand for a source named earlier.
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
+
+// classify returns the kind of a source: outlet, document, anonymous or
+// named ("pronoun" for a pronoun, resolved later).
+func (a *analysis) classify(src [2]int) string {
+	if src[1]-src[0] == 1 && pronouns[a.lower[src[0]]] {
+		return "pronoun"
+	}
+	start := src[0]
+	if a.lower[start] == "the" {
+		start++
+	}
+	if start < src[1] {
+		if n, kind := a.kb.Outlets.Match(a.words[:src[1]], start); n > 0 && kind == "outlet" && start+n == src[1] {
+			return "outlet"
+		}
+	}
+	if kind := a.kb.SourceNouns[a.lower[a.head(src)]]; kind != "" {
+		return kind
+	}
+	return "named"
+}
+
+// head returns the index of a source's head word: the word before its
+// first modifier that follows a noun ("sources familiar with …",
+// "forecasts from …"), else its last word.
+func (a *analysis) head(src [2]int) int {
+	for k := src[0] + 1; k < src[1]; k++ {
+		w := a.lower[k]
+		// "reports seen by Reuters": a participle opens a modifier
+		if k+1 < src[1] && a.lower[k+1] == "by" && !a.isCap(k) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+			return k - 1
+		}
+		if (a.kb.Words[w] == knowledge.Prep || a.kb.Words[w] == knowledge.Sub) && !a.isCap(k-1) {
+			return k - 1
+		}
+		if a.kb.Words[w] == knowledge.Prep && a.kb.SourceNouns[a.lower[k-1]] != "" {
+			return k - 1
+		}
+	}
+	last := src[1] - 1
+	for last > src[0] && a.toks[last].Kind != document.Word {
+		last--
+	}
+	return last
+}
+
+// count returns how many sources a source phrase claims: a number before
+// its head ("11 sources", "two sources", "a source"), 2 for "both" and
+// "neither … nor", none for a plural without a number, else 1.
+func (a *analysis) count(src [2]int, kind string) *int {
+	one := func(n int) *int { return &n }
+	h := a.head(src)
+	for k := src[0]; k <= h && k < src[1]; k++ {
+		w := a.lower[k]
+		if w == "neither" || w == "both" {
+			return one(2)
+		}
+		if a.toks[k].Kind == document.Number {
+			if n, err := strconv.Atoi(strings.ReplaceAll(w, ",", "")); err == nil && n > 0 {
+				return one(n)
+			}
+		}
+		if n, ok := a.kb.Numbers[w]; ok && k < h {
+			return one(n)
+		}
+	}
+	if kind == "pronoun" {
+		if a.lower[src[0]] == "they" || a.lower[src[0]] == "we" {
+			return nil
+		}
+		return one(1)
+	}
+	if isPlural(a.lower[h]) && !a.isCap(h) {
+		return nil
+	}
+	return one(1)
+}
+
+// isPlural guesses whether a lower-case noun is plural.
+func isPlural(w string) bool {
+	switch w {
+	case "people", "police", "media", "staff", "data", "figures", "sources":
+		return true
+	case "news", "analysis", "series", "press", "us", "bus", "status", "campus", "crisis", "basis":
+		return false
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
