@@ -111,6 +111,7 @@ func (a *analysis) sentence(si int) {
 			claims = append(claims, c)
 		}
 	}
+	claims = a.dropNested(si, claims)
 	for k, c := range claims {
 		a.finish(si, c, claims, k)
 	}
@@ -126,6 +127,37 @@ type claim struct {
 	contentEnd int    // byte offset where the content may end at most
 	before     bool   // the content comes before the source
 	inherit    int    // index into claims of the claim whose source this one shares, or -1
+}
+
+// dropNested removes claims that sit inside the content of an earlier
+// claim of the sentence without a break before them ("X said people were
+// saying …"): what a source reports someone else said is part of its
+// content. A claim after a comma or a semicolon, or sharing the earlier
+// claim's source ("and said", ", adding"), stands on its own.
+func (a *analysis) dropNested(si int, claims []*claim) []*claim {
+	out := claims[:0]
+	for k, c := range claims {
+		nested := false
+		at := c.h.start
+		if c.src[0] < c.src[1] && c.src[0] < at {
+			at = c.src[0]
+		}
+		for _, p := range claims[:k] {
+			if p.before || c.inherit >= 0 || p.content[0] >= p.content[1] {
+				continue
+			}
+			if at > p.content[0] && at < p.content[1] && at > a.doc.Sentences[si].First {
+				b := a.lower[at-1]
+				if b == "that" || b != "," && b != ";" && !a.kb.Words[b].IsClauseBreak() {
+					nested = true
+				}
+			}
+		}
+		if !nested {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // cueHere decides whether a cue phrase of n words at i is used as a cue:
@@ -149,8 +181,12 @@ func (a *analysis) cueHere(si, i, n int, cue knowledge.Cue, hits []hit) bool {
 	}
 	if i > s.First {
 		p := a.lower[i-1]
-		if p == "be" || p == "been" || p == "being" || p == "is" || p == "are" || p == "was" || p == "were" {
-			return false // a passive: "could be told", "was reported"
+		k := i - 1
+		for k > s.First && a.kb.Words[a.lower[k]] == knowledge.Adv {
+			k--
+		}
+		if b := a.lower[k]; b == "be" || b == "been" || b == "being" || b == "is" || b == "are" || b == "was" || b == "were" {
+			return false // a passive: "could be told", "has not been previously reported"
 		}
 		if p == "by" && len(hits) > 0 && hits[len(hits)-1].end == i-1 {
 			return false // "concluded by noting": part of the cue before
@@ -184,14 +220,15 @@ func (a *analysis) verbal(si, i int) bool {
 	return false
 }
 
-// inQuotation reports whether token i lies inside a quotation.
+// inQuotation reports whether token i lies inside a closed quotation (an
+// unclosed one may be a stray mark, and proves nothing).
 func (a *analysis) inQuotation(i int) bool {
 	off := a.toks[i].Start
 	for _, q := range a.doc.Quotations {
 		if q.Inner.Start > off {
 			break
 		}
-		if off < q.Inner.End {
+		if off < q.Inner.End && q.Closed {
 			return true
 		}
 	}
@@ -269,10 +306,18 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		return c
 	}
 	// an -ing cue after a comma, with no subject of its own, shares the
-	// source of the claim before it: "…, suggesting that C"
-	if strings.HasSuffix(a.lower[h.start], "ing") && h.start > s.First && a.words[h.start-1] == "," && len(prev) > 0 {
+	// source of the claim before it: "…, suggesting that C"; so does a cue
+	// after "and", "but" or "then": "X said C1 and said C2", "X voted and
+	// says C"
+	coord := a.coordinated(s.First, h.start)
+	if (coord || strings.HasSuffix(a.lower[h.start], "ing") && h.start > s.First && a.words[h.start-1] == ",") && len(prev) > 0 {
 		c.inherit = len(prev) - 1
 		c.src = prev[len(prev)-1].src
+	} else if coord {
+		c.src = a.clauseSubject(si)
+		if c.src[0] == c.src[1] {
+			return nil
+		}
 	} else if src, ok := a.invertedSource(si, h); ok {
 		c.src = src
 		c.before = true
@@ -292,7 +337,13 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		return c
 	}
 	j := a.afterCue(si, c)
-	if j >= s.Last || a.onlyPunct(j, s.Last) {
+	if q, ok := a.quoteBefore(si, c.src[0]); ok && j < s.Last && a.toks[j].Kind == document.Quote {
+		// "“C1,” X said, “C2.”": the content is both parts
+		c.content = [2]int{q, s.Last}
+		c.before = true
+		return c
+	}
+	if j >= s.Last || a.onlyPunct(j, s.Last) || a.shortTail(j, s.Last) {
 		// "C, X said." — the content is what came before the source
 		c.before = true
 		c.content = [2]int{a.clauseStart(si, c.src[0], prev), c.src[0]}
@@ -308,10 +359,78 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 	return c
 }
 
+// quoteBefore reports whether a closed quotation ends right before token
+// i (a comma between allowed), and returns its first token.
+func (a *analysis) quoteBefore(si, i int) (int, bool) {
+	s := a.doc.Sentences[si]
+	k := i - 1
+	for k >= s.First && a.words[k] == "," {
+		k--
+	}
+	if k < s.First || a.toks[k].Kind != document.Quote {
+		return 0, false
+	}
+	end := a.toks[k].End
+	for _, q := range a.doc.Quotations {
+		if q.Span.End == end && q.Closed {
+			for t := s.First; t <= k; t++ {
+				if a.toks[t].Start == q.Span.Start {
+					return t, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// coordinated reports whether the cue at i follows "and", "but" or
+// "then" (adverbs between allowed): its subject is further back.
+func (a *analysis) coordinated(first, i int) bool {
+	k := i - 1
+	for k >= first && a.kb.Words[a.lower[k]] == knowledge.Adv && a.lower[k] != "then" {
+		k--
+	}
+	if k < first {
+		return false
+	}
+	w := a.lower[k]
+	return w == "and" || w == "but" || w == "then" || w == "yet"
+}
+
+// clauseSubject returns the subject at the start of a sentence: a pronoun,
+// or a determiner and capitalised words ("The Arizona Republican"), up to
+// the first word in lower case.
+func (a *analysis) clauseSubject(si int) [2]int {
+	s := a.doc.Sentences[si]
+	k := s.First
+	for k < s.Last && a.toks[k].Kind == document.Quote {
+		k++
+	}
+	start := k
+	if k < s.Last && a.kb.Words[a.lower[k]] == knowledge.Pron {
+		return [2]int{k, k + 1}
+	}
+	if k < s.Last && a.kb.Words[a.lower[k]] == knowledge.Det {
+		k++
+	}
+	n := k
+	for n < s.Last && n < k+6 && (a.isCap(n) || a.lower[n] == "’s" || a.lower[n] == "'s") && a.kb.Words[a.lower[n]] == knowledge.NoClass {
+		n++
+	}
+	if n == k {
+		return [2]int{start, start}
+	}
+	return [2]int{start, n}
+}
+
+// clauseWords open a reported question or condition after "asked",
+// "wondered" and the like.
+var clauseWords = map[string]bool{"whether": true, "if": true, "why": true, "how": true, "what": true, "when": true, "where": true, "who": true}
+
 // clauseFollows reports whether a reported clause starts at j: "that", a
-// colon, or a quotation in what follows.
+// colon, a question word, or a quotation in what follows.
 func (a *analysis) clauseFollows(j, end int) bool {
-	if a.lower[j] == "that" || a.lower[j] == ":" {
+	if a.lower[j] == "that" || a.lower[j] == ":" || clauseWords[a.lower[j]] {
 		return true
 	}
 	for k := j; k < end; k++ {
@@ -443,6 +562,16 @@ func (a *analysis) addressee(c *claim, j, end int) int {
 	case "reporters", "journalists", "him", "her", "them", "me", "us", "parliament", "lawmakers", "congress":
 		return 1
 	}
+	// "told US media its forces …": a short noun phrase ending in an outlet noun
+	for k := j; k < end && k < j+4; k++ {
+		if a.kb.SourceNouns[a.lower[k]] == "outlet" {
+			c.via = append(c.via, strings.Join(a.words[j:k+1], " "))
+			return k + 1 - j
+		}
+		if a.isPunct(k) || a.lower[k] == "that" {
+			break
+		}
+	}
 	// a name or a noun phrase, up to "that" within a few words
 	for k := j; k < end && k < j+12; k++ {
 		if a.lower[k] == "that" {
@@ -454,13 +583,6 @@ func (a *analysis) addressee(c *claim, j, end int) int {
 		}
 		if a.isPunct(k) || a.toks[k].Kind == document.Quote {
 			break
-		}
-	}
-	// "told US media its forces …": a short noun phrase ending in an outlet noun
-	for k := j; k < end && k < j+4; k++ {
-		if a.kb.SourceNouns[a.lower[k]] == "outlet" {
-			c.via = append(c.via, strings.Join(a.words[j:k+1], " "))
-			return k + 1 - j
 		}
 	}
 	// a capitalised name ("told President Jacob Zuma …", "told the Senate
@@ -602,6 +724,29 @@ func (a *analysis) clauseStart(si, end int, prev []*claim) int {
 		}
 	}
 	return start
+}
+
+// tailPreps open the short phrases that may follow a cue at the end of a
+// sentence: "said at the time", "said during a hearing", "said without
+// further comment".
+var tailPreps = map[string]bool{"at": true, "on": true, "in": true, "during": true, "without": true, "after": true, "before": true, "with": true, "from": true, "to": true, "by": true, "of": true, "for": true}
+
+// shortTail reports whether tokens [j, end) are a short phrase that closes
+// the sentence after a cue, with no clause of its own.
+func (a *analysis) shortTail(j, end int) bool {
+	words := 0
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == document.Quote || a.lower[k] == "that" || a.lower[k] == ":" {
+			return false
+		}
+		if a.toks[k].Kind == document.Word || a.toks[k].Kind == document.Number {
+			words++
+		}
+	}
+	if words > 5 || words == 0 {
+		return false
+	}
+	return tailPreps[a.lower[j]] || a.kb.Words[a.lower[j]] == knowledge.Time || a.lower[j] == ","
 }
 
 // onlyPunct reports whether tokens [i, j) are all punctuation or quotation marks.

@@ -53,6 +53,7 @@ func (a *analysis) finish(si int, c *claim, claims []*claim, k int) {
 		at.Content = document.Content{Span: document.Span{Start: at.Cue.Span.End, End: at.Cue.Span.End}}
 	} else {
 		sp := a.contentSpan(ct, c.before)
+		sp = a.extendQuote(si, c, sp)
 		at.Content = document.Content{Span: sp, Text: a.doc.Text[sp.Start:sp.End]}
 		at.Quote = a.quoteType(sp)
 		at.Stance = a.stance(at.Stance, ct)
@@ -101,6 +102,67 @@ func (a *analysis) contentSpan(r [2]int, before bool) document.Span {
 	}
 	// a content that starts with an opening mark and ends at its closing one
 	return sp
+}
+
+// extendQuote widens a content to the whole of a quotation that the cue
+// interrupts or that runs on past the sentence: "“C1,” X said, “C2.”",
+// "“C1,” X said. “C2.”", "X said: “C1. C2.”". A following sentence is
+// taken in only when it opens with the quotation mark, in the same
+// paragraph, and holds no cue of its own.
+func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span {
+	s := a.doc.Sentences[si]
+	// the quotation the content ends in runs past the sentence
+	for _, q := range a.doc.Quotations {
+		if q.Span.Start >= sp.End {
+			break
+		}
+		if q.Inner.Start <= sp.Start+2 && q.Inner.End > s.End && q.Inner.End > sp.End {
+			sp.End = q.Inner.End
+		}
+	}
+	if !c.before {
+		return sp
+	}
+	// after "X said": ", “C2”" in the same sentence or the next one
+	j := max(c.h.end, c.src[1])
+	for j < s.Last && (a.isPunct(j) || a.timePhrase(j, s.Last) > 0) {
+		if n := a.timePhrase(j, s.Last); n > 0 {
+			j += n
+			continue
+		}
+		j++
+	}
+	if j >= s.Last {
+		if si+1 >= len(a.doc.Sentences) {
+			return sp
+		}
+		next := a.doc.Sentences[si+1]
+		if a.toks[next.First].Para || a.sentenceHasCue(si+1) {
+			return sp
+		}
+		j = next.First
+	}
+	if a.toks[j].Kind != document.Quote {
+		return sp
+	}
+	for _, q := range a.doc.Quotations {
+		if q.Span.Start == a.toks[j].Start {
+			sp.End = q.Inner.End
+			break
+		}
+	}
+	return sp
+}
+
+// sentenceHasCue reports whether a sentence holds a cue outside quotations.
+func (a *analysis) sentenceHasCue(si int) bool {
+	s := a.doc.Sentences[si]
+	for i := s.First; i < s.Last; i++ {
+		if n, _ := a.kb.Cues.Match(a.lower[:s.Last], i); n > 0 && !a.inQuotation(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteType says how much of a content span is in quotation marks.

@@ -22,11 +22,25 @@ func (a *analysis) sourceBefore(si, pos int) [2]int {
 	if i > first && a.lower[i] == "to" && a.kb.Words[a.lower[i-1]] == knowledge.NoClass && !a.isCap(i-1) && !a.isPunct(i-1) {
 		i = a.skipVerbGroup(first, i-2)
 	}
+	// "the source, who said …": the source is what the relative pronoun
+	// stands for
+	if i > first && (a.lower[i] == "who" || a.lower[i] == "which") && a.words[i-1] == "," {
+		i -= 2
+	}
+	// "Sen. Mitch McConnell (R-Ky.) said": a bracket before the cue
+	if i > first && a.words[i] == ")" {
+		for k := i - 1; k > first && k > i-8; k-- {
+			if a.words[k] == "(" {
+				i = k - 1
+				break
+			}
+		}
+	}
 	end := i + 1
 	start := end
 	for k := i; k >= first; k-- {
 		w := a.lower[k]
-		if w == "," {
+		if w == "," || isDash(w) {
 			if start == end {
 				if p := a.appositive(first, k); p >= 0 {
 					k = a.skipVerbGroup(first, p-1) + 1
@@ -52,7 +66,8 @@ func (a *analysis) sourceBefore(si, pos int) [2]int {
 			}
 		}
 		if k != pos-1 {
-			if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && cue.Kind == "verb" && !a.nounUse(k, first) && k+n <= start {
+			if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && (cue.Kind == "verb" || cue.Kind == "thatverb") && k+n <= start &&
+				!a.nounUse(k, first) && !(n == 1 && a.kb.CueNouns[w] && !a.verbal(si, k)) {
 				break
 			}
 		}
@@ -83,35 +98,46 @@ func (a *analysis) skipVerbGroup(first, i int) int {
 	return i
 }
 
-// appositive checks whether the comma at k closes an appositive or a
-// parenthetical that opened at an earlier comma of the sentence ("X, an
-// associate professor at Y, told"; "Other sources, however, could not");
-// it returns the earlier comma's index, or -1.
+// appositive checks whether the comma (or dash) at k closes an appositive
+// or a parenthetical opened at an earlier comma of the sentence ("X, an
+// associate professor at Y, told"; "Other sources, however, could not";
+// "X, a former official who is now a fellow at Y, which works on Z,
+// said"); it returns the opening comma's index, or -1. Of the commas that
+// could open it, the farthest one right after a name or a source noun is
+// taken, so that nested appositives are passed over whole.
 func (a *analysis) appositive(first, k int) int {
-	for p := k - 1; p >= first && p > k-30; p-- {
-		if a.words[p] != "," {
-			if a.toks[p].Kind == document.Quote {
-				return -1
+	if p := k - 2; p > first && a.words[p] == "," {
+		if c := a.kb.Words[a.lower[k-1]]; c == knowledge.Sub || c == knowledge.Adv {
+			return p // one word: ", however,"
+		}
+	}
+	best := -1
+	for p := k - 1; p >= first && p > k-40; p-- {
+		w := a.words[p]
+		if a.toks[p].Kind == document.Quote {
+			break
+		}
+		if w != "," && !isDash(w) {
+			if a.kb.Words[a.lower[p]] == knowledge.Sub && a.lower[p] != "who" && a.lower[p] != "which" && a.lower[p] != "whose" && a.lower[p] != "where" {
+				break // a clause of the sentence, not of an appositive
 			}
 			continue
 		}
 		if p == k-1 || p == first {
-			return -1
+			continue
 		}
-		w := a.lower[p+1]
-		switch {
-		case k-p == 2: // one word: ", however,"
-			if a.kb.Words[w] == knowledge.Sub || a.kb.Words[w] == knowledge.Adv {
-				return p
-			}
-			return -1
-		case a.kb.Words[w] == knowledge.Det || w == "who" || w == "which" || w == "whose" || w == "former" || w == "then" || !a.isCap(p+1):
-			return p
+		nx := a.lower[p+1]
+		opens := a.kb.Words[nx] == knowledge.Det || nx == "who" || nx == "which" || nx == "whose" || nx == "former" || nx == "then" || !a.isCap(p+1) ||
+			a.isCap(p+1) && p+2 < k && (a.lower[p+2] == "’s" || a.lower[p+2] == "'s")
+		after := a.isCap(p-1) || a.kb.SourceNouns[a.lower[p-1]] == "anonymous" || a.words[p-1] == ")"
+		if opens && after {
+			best = p
 		}
-		return -1
 	}
-	return -1
+	return best
 }
+
+func isDash(w string) bool { return w == "—" || w == "–" || w == "-" || w == "--" }
 
 // trimLead drops a leading preposition phrase from a source read back
 // from its cue ("In May the minister" → "the minister") and a leading

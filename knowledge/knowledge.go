@@ -65,6 +65,10 @@ const (
 	Time
 )
 
+// IsClauseBreak reports whether a word of class c opens a new clause or
+// joins two ("while", "but", "and").
+func (c WordClass) IsClauseBreak() bool { return c == Sub || c == Conj }
+
 var wordClasses = map[string]WordClass{"det": Det, "pron": Pron, "prep": Prep, "sub": Sub, "conj": Conj, "aux": Aux, "adv": Adv, "time": Time}
 
 var cueStances = map[string]bool{"asserted": true, "confirmed": true, "denied": true, "unconfirmed": true, "hedged": true, "declined": true}

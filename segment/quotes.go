@@ -92,6 +92,9 @@ func Quotations(text string, toks []document.Token) ([]document.Quotation, []uin
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(text[t.Start:])
+		if t.End-t.Start == 2 && (text[t.Start] == '\'' || text[t.Start] == '`') {
+			r = '"' // '' and `` are typed for a double mark
+		}
 		fam := familyOf(r)
 		open, closing := canOpen(text, toks, i), canClose(text, toks, i)
 		top := -1 // the innermost open quotation of this family

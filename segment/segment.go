@@ -163,7 +163,7 @@ func quoteTag(text string, toks []document.Token, i int, kb *knowledge.Base) boo
 		}
 		w := text[t.Start:t.End]
 		if k > i && kb.QuoteTags[asciiLower(w)] {
-			return true
+			return tagEnds(text, toks, k+1)
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
@@ -171,6 +171,22 @@ func quoteTag(text string, toks []document.Token, i int, kb *knowledge.Base) boo
 		}
 	}
 	return false
+}
+
+// tagEnds reports whether the words after a verb of saying at i close
+// the tag ("Holmes testified.", "he told reporters, …") rather than go on
+// to a clause of its own ("She added that …").
+func tagEnds(text string, toks []document.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		w := text[toks[k].Start:toks[k].End]
+		if toks[k].Para || w == "that" || w == ":" || toks[k].Kind == document.Quote {
+			return false
+		}
+		if w == "." || w == "," || w == ";" || w == "!" || w == "?" {
+			return true
+		}
+	}
+	return i >= len(toks)
 }
 
 // continuesLine reports whether the line that starts at toks[i] continues

@@ -62,6 +62,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The minister said the plan\nwould be ready in May."}},
 		{"quotation then a name and a verb of saying", `“Did he agree?” Holmes testified. The hearing went on.`,
 			[]string{`“Did he agree?” Holmes testified.`, "The hearing went on."}},
+		{"a verb of saying that opens a clause starts a new sentence", `She said: "We deny it." She added that talks would go on.`,
+			[]string{`She said: "We deny it."`, "She added that talks would go on."}},
 		{"closing mark after a space", "“We are ready. ” Then the talks began.",
 			[]string{"“We are ready. ”", "Then the talks began."}},
 		{"possessive after an abbreviation", "It shaped the U.K.’s Dec. 12 election. Voters noticed.",

@@ -37,6 +37,9 @@ func Tokenize(text string, kb *knowledge.Base) []document.Token {
 		case isApostrophe(r) && possessive(text, i, n):
 			kind = document.Word // ’s after a word is a token of its own, not a quotation mark
 			i += n + 1
+		case (r == '\'' || r == '`') && i+1 < len(text) && text[i+1] == byte(r):
+			kind = document.Quote // '' and `` stand for a double quotation mark
+			i += 2
 		case isQuoteRune(r):
 			kind = document.Quote
 			i += n
