@@ -192,8 +192,8 @@ func (a *analysis) cueHere(si, i, n int, cue knowledge.Cue, hits []hit) bool {
 			return false // "concluded by noting": part of the cue before
 		}
 	}
-	if n == 1 && a.kb.CueNouns[a.lower[i]] && !a.verbal(si, i) {
-		return false
+	if n == 1 && a.kb.CueNouns[a.lower[i]] && (!a.verbal(si, i) || len(hits) > 0 && hits[len(hits)-1].end == i) {
+		return false // a noun, or the object of the cue before ("rejected claims that")
 	}
 	return true
 }
@@ -433,6 +433,15 @@ func (a *analysis) clauseFollows(j, end int) bool {
 	if a.lower[j] == "that" || a.lower[j] == ":" || clauseWords[a.lower[j]] {
 		return true
 	}
+	// "rejected a report that C", "denied claims that C"
+	for k := j + 1; k < end && k < j+5; k++ {
+		if a.isPunct(k) {
+			break
+		}
+		if a.lower[k] == "that" && (a.kb.SourceNouns[a.lower[k-1]] != "" || a.kb.CueNouns[a.lower[k-1]]) {
+			return true
+		}
+	}
 	for k := j; k < end; k++ {
 		if a.toks[k].Kind == document.Quote {
 			return true
@@ -558,8 +567,8 @@ func (a *analysis) addressee(c *claim, j, end int) int {
 		c.via = append(c.via, strings.Join(a.words[j:j+n], " "))
 		return n
 	}
-	switch a.lower[j] {
-	case "reporters", "journalists", "him", "her", "them", "me", "us", "parliament", "lawmakers", "congress":
+	switch a.words[j] {
+	case "reporters", "journalists", "him", "her", "them", "me", "us", "parliament", "lawmakers", "Parliament", "Congress":
 		return 1
 	}
 	// "told US media its forces …": a short noun phrase ending in an outlet noun

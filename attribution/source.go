@@ -60,7 +60,7 @@ func (a *analysis) sourceBefore(si, pos int) [2]int {
 		case knowledge.Conj:
 			// "Hungarian and Romanian officials", "neither the Cuban nor the
 			// Venezuelan governments"; not "it withdrew and officials said"
-			if k == first || !a.isCap(k-1) || start == end {
+			if k == first || !(a.isCap(k-1) || a.pairedConj(first, k)) || start == end {
 				k = -1
 				continue
 			}
@@ -81,6 +81,22 @@ func (a *analysis) sourceBefore(si, pos int) [2]int {
 	}
 	start = a.trimLead(start, end)
 	return [2]int{start, end}
+}
+
+// pairedConj reports whether the conjunction at k pairs with "neither",
+// "either" or "both" a few words before it ("neither the army nor the
+// rebels").
+func (a *analysis) pairedConj(first, k int) bool {
+	for p := k - 1; p >= first && p > k-6; p-- {
+		switch a.lower[p] {
+		case "neither", "either", "both":
+			return true
+		}
+		if a.isPunct(p) {
+			return false
+		}
+	}
+	return false
 }
 
 // skipVerbGroup moves back from i over adverbs, auxiliaries and
@@ -277,7 +293,7 @@ func (a *analysis) count(src [2]int, kind string) *int {
 		}
 		return one(1)
 	}
-	if isPlural(a.lower[h]) && !a.isCap(h) {
+	if isPlural(a.lower[h]) && (!a.isCap(h) || a.kb.SourceNouns[a.lower[h]] != "") {
 		return nil
 	}
 	return one(1)
