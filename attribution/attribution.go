@@ -337,9 +337,14 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		return c
 	}
 	j := a.afterCue(si, c)
-	if q, ok := a.quoteBefore(si, c.src[0]); ok && j < s.Last && a.toks[j].Kind == document.Quote {
-		// "“C1,” X said, “C2.”": the content is both parts
-		c.content = [2]int{q, s.Last}
+	if q, ok := a.quoteBefore(si, c.src[0]); ok {
+		if j < s.Last && a.toks[j].Kind == document.Quote {
+			// "“C1,” X said, “C2.”": the content is both parts
+			c.content = [2]int{q, s.Last}
+		} else {
+			// "“C,” X said, adding …": the quotation is the content
+			c.content = [2]int{q, c.src[0]}
+		}
 		c.before = true
 		return c
 	}

@@ -132,6 +132,9 @@ func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span
 		}
 		j++
 	}
+	if j < s.Last && a.shortTail(j, s.Last) {
+		j = s.Last // "said in an interview."
+	}
 	if j >= s.Last {
 		if si+1 >= len(a.doc.Sentences) {
 			return sp

@@ -18,6 +18,7 @@ const maxSource = 16
 // clause boundary. It returns the token range, empty when there is none.
 func (a *analysis) sourceBefore(si, pos int) [2]int {
 	first := a.doc.Sentences[si].First
+	none := [2]int{pos, pos}
 	i := a.skipVerbGroup(first, pos-1)
 	if i > first && a.lower[i] == "to" && a.kb.Words[a.lower[i-1]] == knowledge.NoClass && !a.isCap(i-1) && !a.isPunct(i-1) {
 		i = a.skipVerbGroup(first, i-2)
@@ -36,67 +37,96 @@ func (a *analysis) sourceBefore(si, pos int) [2]int {
 			}
 		}
 	}
+	if i < first {
+		return none
+	}
+	if a.words[i] != "," && !isDash(a.words[i]) {
+		r, _ := a.collectNP(first, i)
+		if r[0] >= r[1] {
+			return none
+		}
+		return [2]int{a.trimLead(r[0], r[1]), r[1]}
+	}
+	// the cue follows a comma: an appositive stands between it and the
+	// source. Try the commas that could open it, nearest first, and take
+	// the first whose noun phrase ends cleanly.
+	for _, p := range a.appositiveOpenings(first, i) {
+		r, clean := a.collectNP(first, a.skipVerbGroup(first, p-1))
+		if clean && r[0] < r[1] {
+			return [2]int{a.trimLead(r[0], r[1]), r[1]}
+		}
+	}
+	// "the F.B.I. director, James B. Comey, said": a name in apposition to
+	// a role is part of the source
+	if p := a.prevComma(first, i); p > first && a.bareName(p+1, i) && !a.isCap(p-1) && a.toks[p-1].Kind == document.Word {
+		if r, clean := a.collectNP(first, p-1); clean && r[0] < r[1] {
+			return [2]int{a.trimLead(r[0], r[1]), i}
+		}
+	}
+	return none
+}
+
+// collectNP reads a noun phrase back from token i and returns its range.
+// clean reports whether it stopped at a boundary a source may start at
+// (the sentence start, punctuation, a clause word), not inside a clause
+// (an auxiliary, a verb of saying) or at the length limit.
+func (a *analysis) collectNP(first, i int) ([2]int, bool) {
 	end := i + 1
 	start := end
 	for k := i; k >= first; k-- {
 		w := a.lower[k]
-		if w == "," || isDash(w) {
-			if start == end {
-				if p := a.appositive(first, k); p >= 0 {
-					k = a.skipVerbGroup(first, p-1) + 1
-					end, start = k, k
-					continue
-				}
-			}
-			break
-		}
 		if a.toks[k].Kind == document.Quote || a.isPunct(k) {
-			break
+			return [2]int{start, end}, true
 		}
 		switch a.kb.Words[w] {
-		case knowledge.Sub, knowledge.Aux:
-			k = -1
-			continue
+		case knowledge.Sub:
+			return [2]int{start, end}, true
+		case knowledge.Aux:
+			return [2]int{start, end}, false
 		case knowledge.Conj:
 			// "Hungarian and Romanian officials", "neither the Cuban nor the
 			// Venezuelan governments"; not "it withdrew and officials said"
 			if k == first || !(a.isCap(k-1) || a.pairedConj(first, k)) || start == end {
-				k = -1
-				continue
+				return [2]int{start, end}, true
 			}
 		}
-		if k != pos-1 {
-			if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && (cue.Kind == "verb" || cue.Kind == "thatverb") && k+n <= start &&
-				!a.nounUse(k, first) && !(n == 1 && a.kb.CueNouns[w] && !a.verbal(si, k)) {
-				break
-			}
+		if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && (cue.Kind == "verb" || cue.Kind == "thatverb") && k+n <= start &&
+			!strings.HasSuffix(w, "ing") && !a.nounUse(k, first) && !(n == 1 && a.kb.CueNouns[w] && !a.verbal(a.doc.SentenceAt(a.toks[k].Start), k)) {
+			return [2]int{start, end}, false
 		}
 		start = k
 		if end-start >= maxSource {
-			break
+			return [2]int{start, end}, false
 		}
 	}
-	if start >= end {
-		return [2]int{pos, pos}
-	}
-	start = a.trimLead(start, end)
-	return [2]int{start, end}
+	return [2]int{start, end}, true
 }
 
-// pairedConj reports whether the conjunction at k pairs with "neither",
-// "either" or "both" a few words before it ("neither the army nor the
-// rebels").
-func (a *analysis) pairedConj(first, k int) bool {
-	for p := k - 1; p >= first && p > k-6; p-- {
-		switch a.lower[p] {
-		case "neither", "either", "both":
-			return true
-		}
-		if a.isPunct(p) {
-			return false
+// appositiveOpenings returns, nearest first, the commas (or dashes) before
+// the comma at k that could open an appositive or a parenthetical closed
+// at k ("X, an associate professor at Y, told"; "Other sources, however,
+// could not").
+func (a *analysis) appositiveOpenings(first, k int) []int {
+	var out []int
+	if p := k - 2; p > first && a.words[p] == "," {
+		if c := a.kb.Words[a.lower[k-1]]; c == knowledge.Sub || c == knowledge.Adv {
+			return []int{p} // one word: ", however,"
 		}
 	}
-	return false
+	for p := k - 1; p >= first && p > k-40; p-- {
+		w := a.words[p]
+		if a.toks[p].Kind == document.Quote {
+			break
+		}
+		if w != "," && !isDash(w) || p == k-1 || p == first {
+			continue
+		}
+		after := a.isCap(p-1) || a.kb.SourceNouns[a.lower[p-1]] == "anonymous" || a.words[p-1] == ")"
+		if after && a.opensAppositive(p+1, k) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // skipVerbGroup moves back from i over adverbs, auxiliaries and
@@ -114,43 +144,39 @@ func (a *analysis) skipVerbGroup(first, i int) int {
 	return i
 }
 
-// appositive checks whether the comma (or dash) at k closes an appositive
-// or a parenthetical opened at an earlier comma of the sentence ("X, an
-// associate professor at Y, told"; "Other sources, however, could not";
-// "X, a former official who is now a fellow at Y, which works on Z,
-// said"); it returns the opening comma's index, or -1. Of the commas that
-// could open it, the farthest one right after a name or a source noun is
-// taken, so that nested appositives are passed over whole.
-func (a *analysis) appositive(first, k int) int {
-	if p := k - 2; p > first && a.words[p] == "," {
-		if c := a.kb.Words[a.lower[k-1]]; c == knowledge.Sub || c == knowledge.Adv {
-			return p // one word: ", however,"
+// opensAppositive reports whether tokens [i, k) can be an appositive: a
+// description ("a professor at Y", "who …", "former …", "Mrs. Obama's
+// chief of staff") rather than a name standing alone ("In Caracas, Ana
+// Ruiz, …": "Ana Ruiz" is the source, not a description of Caracas).
+func (a *analysis) opensAppositive(i, k int) bool {
+	w := a.lower[i]
+	if a.kb.Words[w] == knowledge.Det || w == "who" || w == "which" || w == "whose" || w == "former" || w == "then" || !a.isCap(i) {
+		return true
+	}
+	// capitalised: a description has a word in lower case before any comma
+	for j := i; j < k; j++ {
+		if a.words[j] == "," || isDash(a.words[j]) {
+			return false
+		}
+		if !a.isCap(j) && a.toks[j].Kind == document.Word && a.kb.Words[a.lower[j]] == knowledge.NoClass {
+			return true
 		}
 	}
-	best := -1
-	for p := k - 1; p >= first && p > k-40; p-- {
-		w := a.words[p]
-		if a.toks[p].Kind == document.Quote {
-			break
-		}
-		if w != "," && !isDash(w) {
-			if a.kb.Words[a.lower[p]] == knowledge.Sub && a.lower[p] != "who" && a.lower[p] != "which" && a.lower[p] != "whose" && a.lower[p] != "where" {
-				break // a clause of the sentence, not of an appositive
-			}
-			continue
-		}
-		if p == k-1 || p == first {
-			continue
-		}
-		nx := a.lower[p+1]
-		opens := a.kb.Words[nx] == knowledge.Det || nx == "who" || nx == "which" || nx == "whose" || nx == "former" || nx == "then" || !a.isCap(p+1) ||
-			a.isCap(p+1) && p+2 < k && (a.lower[p+2] == "’s" || a.lower[p+2] == "'s")
-		after := a.isCap(p-1) || a.kb.SourceNouns[a.lower[p-1]] == "anonymous" || a.words[p-1] == ")"
-		if opens && after {
-			best = p
+	return false
+}
+
+// bareName reports whether tokens [i, k) are a name alone, as in "the
+// F.B.I. director, James B. Comey, said".
+func (a *analysis) bareName(i, k int) bool {
+	if i >= k {
+		return false
+	}
+	for j := i; j < k; j++ {
+		if !a.isCap(j) || a.kb.Words[a.lower[j]] != knowledge.NoClass {
+			return false
 		}
 	}
-	return best
+	return true
 }
 
 func isDash(w string) bool { return w == "—" || w == "–" || w == "-" || w == "--" }
@@ -212,8 +238,10 @@ func (a *analysis) invertedSource(si int, h hit) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	// the source closes the clause: what follows is the end, a comma (an
-	// appositive) or a time or channel phrase, never more of a clause
-	if k < s.Last && !a.isPunct(k) && a.lower[k] != "on" && a.lower[k] != "in" && a.kb.Words[a.lower[k]] != knowledge.Time {
+	// appositive), a relative clause, or a time or channel phrase, never
+	// more of a clause
+	if k < s.Last && !a.isPunct(k) && a.lower[k] != "on" && a.lower[k] != "in" && a.kb.Words[a.lower[k]] != knowledge.Time &&
+		a.lower[k] != "who" && a.lower[k] != "whose" {
 		return [2]int{}, false
 	}
 	return [2]int{j, k}, true
@@ -308,4 +336,30 @@ func isPlural(w string) bool {
 		return false
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// prevComma returns the index of the comma before k in the sentence, or -1.
+func (a *analysis) prevComma(first, k int) int {
+	for p := k - 1; p >= first && p > k-12; p-- {
+		if a.words[p] == "," {
+			return p
+		}
+	}
+	return -1
+}
+
+// pairedConj reports whether the conjunction at k pairs with "neither",
+// "either" or "both" a few words before it ("neither the army nor the
+// rebels").
+func (a *analysis) pairedConj(first, k int) bool {
+	for p := k - 1; p >= first && p > k-6; p-- {
+		switch a.lower[p] {
+		case "neither", "either", "both":
+			return true
+		}
+		if a.isPunct(p) {
+			return false
+		}
+	}
+	return false
 }
