@@ -93,6 +93,10 @@ func (a *analysis) sentence(si int) {
 		if n == 0 {
 			continue
 		}
+		if cue.Kind == "ignore" {
+			i += n - 1
+			continue
+		}
 		if !a.cueHere(si, i, n, cue, hits) {
 			continue
 		}
@@ -126,6 +130,7 @@ type claim struct {
 	content    [2]int // content tokens, start == end when there is none
 	contentEnd int    // byte offset where the content may end at most
 	before     bool   // the content comes before the source
+	tail       int    // the first token after the cue's addressee and phrases, 0 when not read
 	inherit    int    // index into claims of the claim whose source this one shares, or -1
 }
 
@@ -337,6 +342,7 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		return c
 	}
 	j := a.afterCue(si, c)
+	c.tail = j
 	if q, ok := a.quoteBefore(si, c.src[0]); ok {
 		if j < s.Last && a.toks[j].Kind == document.Quote {
 			// "“C1,” X said, “C2.”": the content is both parts

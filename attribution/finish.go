@@ -124,7 +124,7 @@ func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span
 		return sp
 	}
 	// after "X said": ", “C2”" in the same sentence or the next one
-	j := max(c.h.end, c.src[1])
+	j := max(c.h.end, c.src[1], c.tail)
 	for j < s.Last && (a.isPunct(j) || a.timePhrase(j, s.Last) > 0) {
 		if n := a.timePhrase(j, s.Last); n > 0 {
 			j += n

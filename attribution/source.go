@@ -158,7 +158,7 @@ func (a *analysis) opensAppositive(i, k int) bool {
 		if a.words[j] == "," || isDash(a.words[j]) {
 			return false
 		}
-		if !a.isCap(j) && a.toks[j].Kind == document.Word && a.kb.Words[a.lower[j]] == knowledge.NoClass {
+		if !a.isCap(j) && a.toks[j].Kind == document.Word {
 			return true
 		}
 	}

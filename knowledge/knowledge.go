@@ -46,7 +46,7 @@ const (
 type Cue struct {
 	Lemma  string
 	Stance string
-	Kind   string // verb, thatverb, prep, refusal, passive, impersonal
+	Kind   string // verb, thatverb, prep, refusal, passive, impersonal, ignore
 }
 
 // WordClass is the class of a closed-class word (data/function-words.tsv).
@@ -72,7 +72,7 @@ func (c WordClass) IsClauseBreak() bool { return c == Sub || c == Conj }
 var wordClasses = map[string]WordClass{"det": Det, "pron": Pron, "prep": Prep, "sub": Sub, "conj": Conj, "aux": Aux, "adv": Adv, "time": Time}
 
 var cueStances = map[string]bool{"asserted": true, "confirmed": true, "denied": true, "unconfirmed": true, "hedged": true, "declined": true}
-var cueKinds = map[string]bool{"verb": true, "thatverb": true, "prep": true, "refusal": true, "passive": true, "impersonal": true}
+var cueKinds = map[string]bool{"verb": true, "thatverb": true, "prep": true, "refusal": true, "passive": true, "impersonal": true, "ignore": true}
 
 // Pattern is a boilerplate pattern: lines (or the tail of the last line)
 // that match it are removed from a plain-text article, for Reason.
