@@ -733,7 +733,7 @@ func isMonth(w string) bool { return months[w] }
 // starts: the sentence start, or just after the last claim of the sentence
 // that ends before end.
 func (a *analysis) clauseStart(si, end int, prev []*claim) int {
-	start := a.doc.Sentences[si].First
+	start := a.datelineEnd(si)
 	for _, c := range prev {
 		last := max(c.h.end, c.src[1])
 		if !c.before && c.content[1] > last {
@@ -767,6 +767,34 @@ func (a *analysis) shortTail(j, end int) bool {
 		return false
 	}
 	return tailPreps[a.lower[j]] || a.kb.Words[a.lower[j]] == knowledge.Time || a.lower[j] == ","
+}
+
+// datelineEnd returns the first token after a dateline that opens the
+// sentence ("CARACAS, Jan 28 (Reuters) - "), or the sentence's first token.
+func (a *analysis) datelineEnd(si int) int {
+	s := a.doc.Sentences[si]
+	if s.Last-s.First < 4 || !isAllCapsWord(a.words[s.First]) {
+		return s.First
+	}
+	for k := s.First + 1; k < s.Last && k < s.First+14; k++ {
+		if w := a.words[k]; w == "-" || w == "—" || w == "–" || w == "--" {
+			return k + 1
+		}
+	}
+	return s.First
+}
+
+func isAllCapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // onlyPunct reports whether tokens [i, j) are all punctuation or quotation marks.

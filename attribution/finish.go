@@ -23,7 +23,7 @@ func (a *analysis) finish(si int, c *claim, claims []*claim, k int) {
 			}
 		}
 	}
-	ct = a.trimContent(ct)
+	ct = a.trimContent(ct, c.h.cue.Kind != "passive")
 	refusal := c.h.cue.Kind == "refusal"
 	if !refusal && ct[0] >= ct[1] {
 		return
@@ -46,6 +46,7 @@ func (a *analysis) finish(si int, c *claim, claims []*claim, k int) {
 			kind = cls
 		}
 		at.Source.Count = a.count(c.src, cls)
+		a.link(&at, kind)
 	}
 	at.Source.Kind = kind
 	if refusal {
@@ -64,8 +65,8 @@ func (a *analysis) finish(si int, c *claim, claims []*claim, k int) {
 
 // trimContent drops punctuation, quotation marks that open or close
 // nothing inside, "that", and a trailing conjunction from a content range.
-func (a *analysis) trimContent(r [2]int) [2]int {
-	for r[0] < r[1] && (a.isPunct(r[0]) || a.lower[r[0]] == "that") {
+func (a *analysis) trimContent(r [2]int, dropThat bool) [2]int {
+	for r[0] < r[1] && (a.isPunct(r[0]) || dropThat && a.lower[r[0]] == "that") {
 		r[0]++
 	}
 	for r[1] > r[0] {
@@ -256,4 +257,67 @@ func (a *analysis) resolve() {
 			at.Source.Kind = kind
 		}
 	}
+}
+
+// link ties a source to the entity it names, when the entity layer found
+// one in it, and gives its affiliation: the entity's actor code for a named
+// source; for an anonymous one, the country or institution it names and
+// the sector of its role ("a White House official" → USAGOV, "a former
+// Venezuelan intelligence official" → VENSPY).
+func (a *analysis) link(at *document.Attribution, kind string) {
+	sp := *at.Source.Span
+	// the entity named last in the source is its head ("Sudan's Foreign
+	// Ministry" is the ministry); a person wins over what describes them
+	var best *document.Entity
+	bestEnd := -1
+	for i := range a.doc.Entities {
+		e := &a.doc.Entities[i]
+		for _, m := range e.Mentions {
+			if m.Span.Start < sp.Start || m.Span.End > sp.End {
+				continue
+			}
+			person := best != nil && best.Type == "PERSON"
+			if best == nil || e.Type == "PERSON" && !person || m.Span.End > bestEnd && (e.Type == "PERSON" || !person) {
+				best, bestEnd = e, m.Span.End
+			}
+		}
+	}
+	if best == nil {
+		return
+	}
+	if kind != "anonymous" {
+		id := best.ID
+		at.Source.Entity = &id
+		if best.Actor != "" {
+			aff := best.Actor
+			at.Source.Affiliation = &aff
+		}
+		return
+	}
+	aff := best.Actor
+	if len(aff) == 3 { // a country: add the sector of the source's role
+		if sect := a.roleSector(sp); sect != "" {
+			aff += sect
+		}
+	}
+	if aff != "" {
+		at.Source.Affiliation = &aff
+	}
+}
+
+// roleSector returns the sector of the role noun that ends the longest
+// agents phrase inside a span ("intelligence official" → SPY).
+func (a *analysis) roleSector(sp document.Span) string {
+	sector := ""
+	for i, t := range a.toks {
+		if t.Start < sp.Start || t.End > sp.End {
+			continue
+		}
+		if n, s := a.kb.Agents.Match(a.lower, i); n > 0 && a.toks[i+n-1].End <= sp.End && s != "MED" {
+			if sector == "" || n > 1 {
+				sector = s
+			}
+		}
+	}
+	return sector
 }

@@ -91,7 +91,8 @@ func (a *analysis) collectNP(first, i int) ([2]int, bool) {
 			}
 		}
 		if n, cue := a.kb.Cues.Match(a.lower, k); n > 0 && (cue.Kind == "verb" || cue.Kind == "thatverb") && k+n <= start &&
-			!strings.HasSuffix(w, "ing") && !a.nounUse(k, first) && !(n == 1 && a.kb.CueNouns[w] && !a.verbal(a.doc.SentenceAt(a.toks[k].Start), k)) {
+			!strings.HasSuffix(w, "ing") && !a.nounUse(k, first) && !(n == 1 && a.kb.CueNouns[w] && !a.verbal(a.doc.SentenceAt(a.toks[k].Start), k)) &&
+			!a.participle(first, k, n) {
 			return [2]int{start, end}, false
 		}
 		start = k
@@ -362,4 +363,21 @@ func (a *analysis) pairedConj(first, k int) bool {
 		}
 	}
 	return false
+}
+
+// participle reports whether a cue word of n tokens at k modifies the noun
+// before it ("the group blamed for the attack", "the official quoted by
+// the paper"): a noun before, a preposition after, no auxiliary.
+func (a *analysis) participle(first, k, n int) bool {
+	if k == first || k+n >= len(a.lower) || !strings.HasSuffix(a.lower[k], "ed") {
+		return false
+	}
+	switch a.lower[k+n] {
+	case "for", "by", "of", "as", "in", "with":
+	default:
+		return false
+	}
+	p := a.lower[k-1]
+	c := a.kb.Words[p]
+	return c == knowledge.NoClass && !a.isPunct(k-1)
 }

@@ -9,8 +9,11 @@
 //	starter	nevertheless
 //	quotetag	quipped
 //	cue	scoffed	scoff	hedged	verb
-//	outlet	The Daily Example	outlet
+//	outlet	The Daily Example	outlet	-
 //	sourcenoun	whistleblower	anonymous
+//	country	USA	the States	name
+//	institution	Foggy Bottom	ORG	USAGOV	Department of State
+//	leader	Ana Ruiz	PERGOV
 //	boilerplate	call to action	line	^watch the video$
 //
 // Lines that are empty or start with # are ignored.
@@ -95,11 +98,44 @@ type Base struct {
 	// words, Outlets on words as written.
 	Cues        Phrases[Cue]
 	Hedges      Phrases[bool]
-	Outlets     Phrases[string] // value: outlet or platform
+	Outlets     Phrases[string]   // value: outlet or platform
+	OutletLand  map[string]string // outlet name → country code
 	Words       map[string]WordClass
 	SourceNouns map[string]string // value: anonymous, document or outlet
 	Numbers     map[string]int
 	CueNouns    map[string]bool // cue words that are also common nouns
+
+	// Entity knowledge. Places and Institutions are matched on words as
+	// written; Agents and Titles on lower-cased words.
+	Places       Phrases[Place]
+	Institutions Phrases[Institution]
+	Agents       Phrases[string] // role noun → sector
+	Titles       Phrases[string] // title before a name → sector, "" for none
+	OrgWords     []OrgWord       // in order of priority
+	Leaders      map[string]string
+	CountryNames map[string]string // code → common name
+	PlaceWords   map[string]string // word that ends a place name → GPE or LOC
+	Regions      Phrases[string]   // named regions → LOC
+	NotNames     map[string]bool
+}
+
+// Place is a name of a country, a demonym or a capital.
+type Place struct {
+	Code string // ISO 3166-1 alpha-3
+	Kind string // country, demonym or capital
+}
+
+// Institution is an organisation or a metonym and the actor it stands for.
+type Institution struct {
+	Type  string // ORG or GPE
+	Code  string // actor code
+	Canon string // the name shared by the names of one referent, or ""
+}
+
+// OrgWord is a word that marks an organisation's name, with its sector.
+type OrgWord struct {
+	Words  []string
+	Sector string
 }
 
 var (
@@ -125,7 +161,8 @@ func Default() *Base {
 // New returns an empty knowledge base.
 func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
-		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{}}
+		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{},
+		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -154,6 +191,24 @@ func (b *Base) Clone() *Base {
 	for k, v := range b.CueNouns {
 		c.CueNouns[k] = v
 	}
+	c.Places, c.Institutions, c.Agents, c.Titles = b.Places.clone(), b.Institutions.clone(), b.Agents.clone(), b.Titles.clone()
+	c.OrgWords = append([]OrgWord(nil), b.OrgWords...)
+	for k, v := range b.Leaders {
+		c.Leaders[k] = v
+	}
+	for k, v := range b.CountryNames {
+		c.CountryNames[k] = v
+	}
+	for k, v := range b.OutletLand {
+		c.OutletLand[k] = v
+	}
+	for k, v := range b.PlaceWords {
+		c.PlaceWords[k] = v
+	}
+	for k, v := range b.NotNames {
+		c.NotNames[k] = v
+	}
+	c.Regions = b.Regions.clone()
 	return c
 }
 
@@ -189,6 +244,15 @@ func loadEmbedded() (*Base, error) {
 		{"data/source-nouns.tsv", "sourcenoun"},
 		{"data/numbers.tsv", "number"},
 		{"data/cue-nouns.txt", "cuenoun"},
+		{"data/countries.tsv", "countryrow"},
+		{"data/country-aliases.tsv", "country"},
+		{"data/institutions.tsv", "institution"},
+		{"data/agents.tsv", "agent"},
+		{"data/titles.tsv", "title"},
+		{"data/org-words.tsv", "orgword"},
+		{"data/leaders.tsv", "leader"},
+		{"data/place-words.tsv", "placeword"},
+		{"data/not-names.txt", "notname"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -215,7 +279,8 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 
 // tableColumns gives the number of columns each table takes.
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
-	"cue": 4, "hedge": 1, "outlet": 2, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1}
+	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
+	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -250,6 +315,9 @@ func (b *Base) add(table string, cols []string) error {
 			return fmt.Errorf("outlet %q: kind must be outlet or platform, got %q", cols[0], cols[1])
 		}
 		b.Outlets.Add(cols[0], cols[1])
+		if cols[2] != "-" {
+			b.OutletLand[cols[0]] = cols[2]
+		}
 	case "word":
 		c, ok := wordClasses[cols[1]]
 		if !ok {
@@ -261,6 +329,64 @@ func (b *Base) add(table string, cols []string) error {
 			return fmt.Errorf("source noun %q: kind must be anonymous, document or outlet, got %q", cols[0], cols[1])
 		}
 		b.SourceNouns[strings.ToLower(cols[0])] = cols[1]
+	case "countryrow":
+		code, name := cols[0], cols[1]
+		b.CountryNames[code] = name
+		b.addPlace(name, code, "country")
+		for _, n := range splitBar(cols[2]) {
+			b.addPlace(n, code, "country")
+		}
+		for _, d := range splitBar(cols[3]) {
+			b.addPlace(d, code, "demonym")
+		}
+		for _, c := range splitBar(cols[4]) {
+			b.addPlace(c, code, "capital")
+		}
+	case "country":
+		if cols[2] != "name" && cols[2] != "demonym" && cols[2] != "capital" {
+			return fmt.Errorf("country %q: kind must be name, demonym or capital, got %q", cols[1], cols[2])
+		}
+		kind := cols[2]
+		if kind == "name" {
+			kind = "country"
+		}
+		b.addPlace(cols[1], cols[0], kind)
+	case "institution":
+		if cols[1] != "ORG" && cols[1] != "GPE" {
+			return fmt.Errorf("institution %q: type must be ORG or GPE, got %q", cols[0], cols[1])
+		}
+		canon := cols[3]
+		if canon == "-" {
+			canon = ""
+		}
+		b.Institutions.Add(cols[0], Institution{Type: cols[1], Code: cols[2], Canon: canon})
+	case "agent":
+		b.Agents.Add(strings.ToLower(cols[0]), cols[1])
+	case "title":
+		sector := cols[1]
+		if sector == "-" {
+			sector = ""
+		}
+		b.Titles.Add(strings.ToLower(cols[0]), sector)
+	case "orgword":
+		sector := cols[1]
+		if sector == "-" {
+			sector = ""
+		}
+		b.OrgWords = append(b.OrgWords, OrgWord{Words: strings.Fields(cols[0]), Sector: sector})
+	case "leader":
+		b.Leaders[cols[0]] = cols[1]
+	case "placeword":
+		if cols[1] != "GPE" && cols[1] != "LOC" || cols[2] != "word" && cols[2] != "name" {
+			return fmt.Errorf("place word %q: want GPE|LOC and word|name", cols[0])
+		}
+		if cols[2] == "word" {
+			b.PlaceWords[cols[0]] = cols[1]
+		} else {
+			b.Regions.Add(cols[0], cols[1])
+		}
+	case "notname":
+		b.NotNames[cols[0]] = true
 	case "cuenoun":
 		b.CueNouns[strings.ToLower(cols[0])] = true
 	case "number":
@@ -280,6 +406,22 @@ func (b *Base) add(table string, cols []string) error {
 		b.Boilerplate = append(b.Boilerplate, Pattern{Reason: cols[0], Tail: cols[1] == "tail", Re: re})
 	}
 	return nil
+}
+
+func splitBar(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// addPlace adds a place name and, for a demonym in -an or -i, its plural
+// ("Cubans", "Iraqis").
+func (b *Base) addPlace(name, code, kind string) {
+	b.Places.Add(name, Place{Code: code, Kind: kind})
+	if kind == "demonym" && (strings.HasSuffix(name, "an") || strings.HasSuffix(name, "i")) {
+		b.Places.Add(name+"s", Place{Code: code, Kind: kind})
+	}
 }
 
 // eachRow calls fn with the tab-separated columns of every line of r that

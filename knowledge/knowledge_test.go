@@ -29,7 +29,7 @@ func TestDefaultTables(t *testing.T) {
 
 func TestUserFile(t *testing.T) {
 	b := Default().Clone()
-	err := b.AddUser(strings.NewReader("# mine\nabbreviation\tCmdte.\ttitle\ncue\tscoffed\tscoff\thedged\tverb\noutlet\tThe Daily Example\toutlet\n\nsourcenoun\twhistleblower\tanonymous\n"), "mine.tsv")
+	err := b.AddUser(strings.NewReader("# mine\nabbreviation\tCmdte.\ttitle\ncue\tscoffed\tscoff\thedged\tverb\noutlet\tThe Daily Example\toutlet\t-\n\nsourcenoun\twhistleblower\tanonymous\n"), "mine.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,5 +78,44 @@ func TestPhrasesLongestFirst(t *testing.T) {
 	p.Add("could", 4)
 	if _, v := p.Match([]string{"could"}, 0); v != 4 || p.Len() != 3 {
 		t.Errorf("replacing a phrase: value %d, len %d", v, p.Len())
+	}
+}
+
+func TestEntityTables(t *testing.T) {
+	b := Default()
+	if n, p := b.Places.Match([]string{"Venezuelan"}, 0); n != 1 || p.Code != "VEN" || p.Kind != "demonym" {
+		t.Errorf("demonym: %d %+v", n, p)
+	}
+	if n, p := b.Places.Match([]string{"Cubans"}, 0); n != 1 || p.Code != "CUB" {
+		t.Errorf("plural demonym: %d %+v", n, p)
+	}
+	if n, p := b.Places.Match(strings.Fields("United States"), 0); n != 2 || p.Code != "USA" || b.CountryNames["USA"] != "United States" {
+		t.Errorf("country: %d %+v", n, p)
+	}
+	if _, p := b.Places.Match([]string{"Caracas"}, 0); p.Kind != "capital" || p.Code != "VEN" {
+		t.Errorf("capital: %+v", p)
+	}
+	if _, inst := b.Institutions.Match(strings.Fields("White House"), 0); inst.Code != "USAGOV" {
+		t.Errorf("institution: %+v", inst)
+	}
+	if _, s := b.Agents.Match(strings.Fields("opposition leader"), 0); s != "OPP" {
+		t.Errorf("agent sector %q", s)
+	}
+	if n, s := b.Titles.Match([]string{"gen."}, 0); n != 1 || s != "MIL" {
+		t.Errorf("title %d %q", n, s)
+	}
+	if len(b.OrgWords) == 0 || b.Leaders["Vladimir Putin"] != "RUSGOV" {
+		t.Error("org words or leaders missing")
+	}
+}
+
+// BenchmarkLoad measures building the default knowledge base from the
+// embedded files (the issue asks for under 50 ms).
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := loadEmbedded(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"herodot/attribution"
 	"herodot/document"
+	"herodot/entity"
 	"herodot/knowledge"
 	"herodot/segment"
 )
@@ -54,8 +55,9 @@ func Default(opts Options) *Pipeline {
 	}
 	built := map[string]Stage{
 		segment.Name:     segment.Stage{KB: kb},
+		entity.Name:      entity.Stage{KB: kb},
 		attribution.Name: attribution.Stage{KB: kb},
-		// entity, timex and event fill their slots here
+		// timex and event fill their slots here
 	}
 	off := map[string]bool{}
 	for _, d := range opts.Disable {

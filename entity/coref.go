@@ -1,0 +1,164 @@
+package entity
+
+import "strings"
+
+import ()
+
+// corefer adds the mentions that refer back without a name: a personal
+// pronoun ("he said"), "it" for an organisation, "the country", "his
+// country", "the group", and a role noun with "the" ("the priest") that
+// matches a person's title. Each goes to the nearest fitting entity
+// mentioned before it, within the last few sentences.
+func (x *extractor) corefer() {
+	named := len(x.ms)
+	for si, s := range x.doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			w := x.lower[i]
+			switch {
+			case w == "he" || w == "she" || w == "him":
+				not := sexFemale
+				if w == "she" {
+					not = sexMale
+				}
+				if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "PERSON" && sexOf(en) != not }); e >= 0 {
+					x.refer(si, [2]int{i, i + 1}, e)
+				}
+			case w == "it" && !x.expletive(i):
+				if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "ORG" }); e >= 0 {
+					x.refer(si, [2]int{i, i + 1}, e)
+				}
+			case (w == "the" || w == "his" || w == "her" || w == "its") && i+1 < s.Last:
+				x.definite(si, i, named)
+			}
+		}
+	}
+}
+
+// definite handles "the country", "his country", "the (armed) group" and
+// "the <role>" at token i.
+func (x *extractor) definite(si, i, named int) {
+	s := x.doc.Sentences[si]
+	j := i + 1
+	if j+1 < s.Last && (x.lower[j] == "armed" || x.lower[j] == "militant" || x.lower[j] == "rebel") {
+		j++
+	}
+	noun := x.lower[j]
+	switch {
+	case noun == "country" && (x.lower[i] == "his" || x.lower[i] == "her"):
+		// the country of the person last mentioned
+		if p := x.recent(si, i, named, func(en entity) bool { return en.typ == "PERSON" && en.country != "" }); p >= 0 {
+			if e := x.countryEntity(x.ents[p].country); e >= 0 {
+				x.refer(si, [2]int{i, j + 1}, e)
+			}
+		}
+	case noun == "country" && x.lower[i] == "the":
+		if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "GPE" && len(en.code) == 3 }); e >= 0 {
+			x.refer(si, [2]int{i, j + 1}, e)
+		}
+	case noun == "group" && x.lower[i] == "the":
+		// "the group" is an armed group or a party, not an agency or a union of states
+		isGroup := func(en entity) bool {
+			s := en.sector
+			if s == "" {
+				s = codeSector(en.code)
+			}
+			return en.typ == "ORG" && (s == "REB" || s == "PTY") && !strings.HasPrefix(en.code, "IGO")
+		}
+		if e := x.recentWithin(si, i, 5, isGroup); e >= 0 {
+			x.refer(si, [2]int{i, j + 1}, e)
+		}
+	case x.lower[i] == "the" && !x.isCap(j):
+		if n, _ := x.kb.Agents.Match(x.lower[:s.Last], j); n > 0 {
+			title := x.join([2]int{j, j + n})
+			if e := x.titleHolder(len(x.ms), title); e >= 0 {
+				x.refer(si, [2]int{i, j + n}, e)
+			}
+		}
+	}
+}
+
+// expletive reports whether "it" at i stands for nothing: "it was not
+// possible to", "it is likely that".
+func (x *extractor) expletive(i int) bool {
+	if i+2 >= len(x.lower) {
+		return false
+	}
+	n := x.lower[i+1]
+	if n != "is" && n != "was" && n != "'s" && n != "’s" && n != "seems" && n != "appears" {
+		return false
+	}
+	for k := i + 2; k < len(x.lower) && k < i+6; k++ {
+		if x.lower[k] == "to" || x.lower[k] == "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// recent returns the entity that a word at token i refers back to: of
+// the mentions that ok accepts, in this sentence before i or in the two
+// sentences before it, the first of the nearest sentence that has one (a
+// subject is named before an object), pronouns already resolved included;
+// -1 if none.
+func (x *extractor) recent(si, i, _ int, ok func(entity) bool) int {
+	return x.recentWithin(si, i, 2, ok)
+}
+
+func (x *extractor) recentWithin(si, i, window int, ok func(entity) bool) int {
+	bestSent, best, bestStart := -1, -1, 1<<30
+	for _, m := range x.ms {
+		if m.ent < 0 || m.sent < si-window || m.sent > si || m.tok[1] > i || !ok(x.ents[m.ent]) {
+			continue
+		}
+		if m.sent > bestSent || m.sent == bestSent && m.tok[0] < bestStart {
+			bestSent, best, bestStart = m.sent, m.ent, m.tok[0]
+		}
+	}
+	return best
+}
+
+func (x *extractor) countryEntity(code string) int {
+	for e, en := range x.ents {
+		if en.typ == "GPE" && en.code == code {
+			return e
+		}
+	}
+	return -1
+}
+
+// refer adds a mention of entity e over tokens r.
+func (x *extractor) refer(si int, r [2]int, e int) {
+	x.ms = append(x.ms, mention{tok: r, sent: si, ent: e, typ: "REF"})
+	x.ents[e].mentions = append(x.ents[e].mentions, len(x.ms)-1)
+}
+
+// sex is what a person's titles say of them: "Mr", "spokesman", "wife",
+// "Queen". It keeps "she" from a man and "he" from a woman.
+type sex uint8
+
+const (
+	sexUnknown sex = iota
+	sexMale
+	sexFemale
+)
+
+var maleTitles = map[string]bool{"mr": true, "mr.": true, "sir": true, "king": true, "prince": true, "lord": true, "husband": true, "son": true,
+	"brother": true, "father": true, "spokesman": true, "chairman": true, "congressman": true, "emir": true, "sultan": true, "pope": true}
+
+var femaleTitles = map[string]bool{"mrs": true, "mrs.": true, "ms": true, "ms.": true, "madam": true, "lady": true, "dame": true, "queen": true,
+	"princess": true, "wife": true, "mother": true, "daughter": true, "sister": true, "widow": true, "spokeswoman": true, "chairwoman": true,
+	"congresswoman": true}
+
+func sexOf(en entity) sex {
+	for _, t := range en.titles {
+		for _, w := range strings.Fields(strings.ToLower(t)) {
+			if maleTitles[w] {
+				return sexMale
+			}
+			if femaleTitles[w] {
+				return sexFemale
+			}
+		}
+	}
+	return sexUnknown
+}
