@@ -357,9 +357,12 @@ func (x *extractor) actors() {
 					en.country = x.homeCountry()
 				}
 			}
+			if en.country == "" {
+				en.country = x.mainCountry() // a guess: people in a story are mostly of its country
+			}
 		case "ORG":
-			if en.code == "" && en.country == "" && en.sector != "" && en.sector != "MED" {
-				en.country = x.nearestCountry(en.mentions[0])
+			if en.code == "" && en.country == "" && en.sector != "MED" {
+				en.country = x.nearbyCode(en.mentions[0])
 				if en.country == "" {
 					en.country = x.homeCountry()
 				}
