@@ -117,6 +117,16 @@ type Base struct {
 	PlaceWords   map[string]string // word that ends a place name → GPE or LOC
 	Regions      Phrases[string]   // named regions → LOC
 	NotNames     map[string]bool
+
+	// TimeWords maps the lower-case words of time expressions to their kind
+	// and value (data/time-words.tsv).
+	TimeWords map[string]TimeWord
+}
+
+// TimeWord is a word of a time expression.
+type TimeWord struct {
+	Kind  string // month, weekday, part, vague, unit, edge, relative
+	Value string
 }
 
 // Place is a name of a country, a demonym or a capital.
@@ -162,7 +172,7 @@ func Default() *Base {
 func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
 		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{},
-		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}}
+		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}, TimeWords: map[string]TimeWord{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -209,6 +219,9 @@ func (b *Base) Clone() *Base {
 		c.NotNames[k] = v
 	}
 	c.Regions = b.Regions.clone()
+	for k, v := range b.TimeWords {
+		c.TimeWords[k] = v
+	}
 	return c
 }
 
@@ -253,6 +266,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/leaders.tsv", "leader"},
 		{"data/place-words.tsv", "placeword"},
 		{"data/not-names.txt", "notname"},
+		{"data/time-words.tsv", "timeword"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -280,7 +294,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 // tableColumns gives the number of columns each table takes.
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
-	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1}
+	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -387,6 +401,8 @@ func (b *Base) add(table string, cols []string) error {
 		}
 	case "notname":
 		b.NotNames[cols[0]] = true
+	case "timeword":
+		b.TimeWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
 	case "cuenoun":
 		b.CueNouns[strings.ToLower(cols[0])] = true
 	case "number":

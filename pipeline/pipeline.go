@@ -14,6 +14,7 @@ import (
 	"herodot/entity"
 	"herodot/knowledge"
 	"herodot/segment"
+	"herodot/timex"
 )
 
 // Stage is one step of the analysis.
@@ -56,8 +57,9 @@ func Default(opts Options) *Pipeline {
 	built := map[string]Stage{
 		segment.Name:     segment.Stage{KB: kb},
 		entity.Name:      entity.Stage{KB: kb},
+		timex.Name:       timex.Stage{KB: kb},
 		attribution.Name: attribution.Stage{KB: kb},
-		// timex and event fill their slots here
+		// event fills its slot here
 	}
 	off := map[string]bool{}
 	for _, d := range opts.Disable {

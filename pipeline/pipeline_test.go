@@ -56,10 +56,10 @@ func TestCancelled(t *testing.T) {
 
 func TestDefault(t *testing.T) {
 	p := Default(Options{})
-	if got := strings.Join(p.Names(), ","); got != "segment,entity,attribution" {
+	if got := strings.Join(p.Names(), ","); got != "segment,entity,timex,attribution" {
 		t.Errorf("default stages %s", got)
 	}
-	if got := strings.Join(Default(Options{Disable: []string{"attribution", "entity"}}).Names(), ","); got != "segment" {
+	if got := strings.Join(Default(Options{Disable: []string{"attribution", "entity", "timex"}}).Names(), ","); got != "segment" {
 		t.Errorf("stages with attribution disabled: %s", got)
 	}
 	d := document.New("The port reopened. Ships came in.")
