@@ -118,9 +118,26 @@ type Base struct {
 	Regions      Phrases[string]   // named regions → LOC
 	NotNames     map[string]bool
 
+	// Event knowledge: trigger words (lower case) with their CAMEO code, the
+	// CAMEO → PLOVER table, and the quad class of each PLOVER event.
+	Triggers Phrases[Trigger]
+	Cameo    map[string]CameoCode
+	Quads    map[string]string
+
 	// TimeWords maps the lower-case words of time expressions to their kind
 	// and value (data/time-words.tsv).
 	TimeWords map[string]TimeWord
+}
+
+// Trigger is a word that expresses an event.
+type Trigger struct {
+	Code string // CAMEO code
+	Mode string // PLOVER mode, when the word says more than its code
+}
+
+// CameoCode is a CAMEO event code's PLOVER event and mode.
+type CameoCode struct {
+	Event, Mode, Label string
 }
 
 // TimeWord is a word of a time expression.
@@ -172,7 +189,8 @@ func Default() *Base {
 func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
 		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{},
-		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}, TimeWords: map[string]TimeWord{}}
+		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}, TimeWords: map[string]TimeWord{},
+		Cameo: map[string]CameoCode{}, Quads: map[string]string{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -222,6 +240,13 @@ func (b *Base) Clone() *Base {
 	for k, v := range b.TimeWords {
 		c.TimeWords[k] = v
 	}
+	c.Triggers = b.Triggers.clone()
+	for k, v := range b.Cameo {
+		c.Cameo[k] = v
+	}
+	for k, v := range b.Quads {
+		c.Quads[k] = v
+	}
 	return c
 }
 
@@ -267,6 +292,9 @@ func loadEmbedded() (*Base, error) {
 		{"data/place-words.tsv", "placeword"},
 		{"data/not-names.txt", "notname"},
 		{"data/time-words.tsv", "timeword"},
+		{"data/cameo-plover.tsv", "cameo"},
+		{"data/plover-quads.tsv", "quad"},
+		{"data/event-triggers.tsv", "trigger"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -294,7 +322,8 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 // tableColumns gives the number of columns each table takes.
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
-	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3}
+	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3,
+	"cameo": 3, "quad": 2, "trigger": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -401,6 +430,27 @@ func (b *Base) add(table string, cols []string) error {
 		}
 	case "notname":
 		b.NotNames[cols[0]] = true
+	case "cameo":
+		mode := cols[2]
+		if mode == "-" {
+			mode = ""
+		}
+		label := ""
+		if len(cols) > 3 {
+			label = cols[3]
+		}
+		b.Cameo[cols[0]] = CameoCode{Event: cols[1], Mode: mode, Label: label}
+	case "quad":
+		b.Quads[cols[0]] = cols[1]
+	case "trigger":
+		if _, ok := b.Cameo[cols[1]]; !ok {
+			return fmt.Errorf("trigger %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[1])
+		}
+		mode := cols[2]
+		if mode == "-" {
+			mode = ""
+		}
+		b.Triggers.Add(strings.ToLower(cols[0]), Trigger{Code: cols[1], Mode: mode})
 	case "timeword":
 		b.TimeWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
 	case "cuenoun":

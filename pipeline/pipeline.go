@@ -12,6 +12,7 @@ import (
 	"herodot/attribution"
 	"herodot/document"
 	"herodot/entity"
+	"herodot/event"
 	"herodot/knowledge"
 	"herodot/segment"
 	"herodot/timex"
@@ -59,7 +60,7 @@ func Default(opts Options) *Pipeline {
 		entity.Name:      entity.Stage{KB: kb},
 		timex.Name:       timex.Stage{KB: kb},
 		attribution.Name: attribution.Stage{KB: kb},
-		// event fills its slot here
+		event.Name:       event.Stage{KB: kb},
 	}
 	off := map[string]bool{}
 	for _, d := range opts.Disable {

@@ -56,10 +56,10 @@ func TestCancelled(t *testing.T) {
 
 func TestDefault(t *testing.T) {
 	p := Default(Options{})
-	if got := strings.Join(p.Names(), ","); got != "segment,entity,timex,attribution" {
+	if got := strings.Join(p.Names(), ","); got != "segment,entity,timex,attribution,event" {
 		t.Errorf("default stages %s", got)
 	}
-	if got := strings.Join(Default(Options{Disable: []string{"attribution", "entity", "timex"}}).Names(), ","); got != "segment" {
+	if got := strings.Join(Default(Options{Disable: []string{"attribution", "entity", "timex", "event"}}).Names(), ","); got != "segment" {
 		t.Errorf("stages with attribution disabled: %s", got)
 	}
 	d := document.New("The port reopened. Ships came in.")
@@ -100,4 +100,48 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// FuzzPipeline runs every stage over arbitrary text: nothing may panic,
+// and every span must lie inside the text.
+func FuzzPipeline(f *testing.F) {
+	for _, s := range []string{
+		"Cuban Foreign Minister Ana Ruiz said on Monday that troops had withdrawn from Peru, according to two sources.",
+		"“We deny it,” the White House said. It declined to comment. The figure could not be verified.",
+		"CARACAS, Jan 28 (Reuters) - Mr. X, a professor at the U.S. Naval Academy, told Reuters the 93 year-old had left in mid-December.",
+		"\"\"\" ‘’ «» „“ , , , said said according to",
+		"",
+	} {
+		f.Add(s)
+	}
+	p := Default(Options{})
+	f.Fuzz(func(t *testing.T, text string) {
+		d := document.New(text)
+		if err := p.Run(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		ok := func(sp document.Span) bool { return sp.Start >= 0 && sp.Start <= sp.End && sp.End <= len(text) }
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if !ok(m.Span) {
+					t.Fatalf("entity mention %+v outside the text", m)
+				}
+			}
+		}
+		for _, a := range d.Attributions {
+			if !ok(a.Cue.Span) || !ok(a.Content.Span) {
+				t.Fatalf("attribution %+v outside the text", a)
+			}
+		}
+		for _, tm := range d.Times {
+			if !ok(tm.Span) {
+				t.Fatalf("time %+v outside the text", tm)
+			}
+		}
+		for _, e := range d.Events {
+			if !ok(e.Trigger.Span) {
+				t.Fatalf("event %+v outside the text", e)
+			}
+		}
+	})
 }

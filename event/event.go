@@ -1,0 +1,378 @@
+// Package event is the pipeline stage that codes events: who did what to
+// whom, when and where, in the PLOVER ontology with the nearest CAMEO
+// code, and — what event coders leave out — the attribution that reports
+// each event and the status that follows from it (reported, denied,
+// unconfirmed, planned, threatened, historical).
+//
+// A trigger word (data/event-triggers.tsv) gives the CAMEO code, and the
+// CAMEO → PLOVER table its event type and mode. The actor is the nearest
+// entity with an actor code before the trigger, the target the nearest
+// after it (the other way round in a passive, with "by" or "during" naming
+// the actor). Precision comes first: an event needs a coded actor or target.
+package event
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"herodot/document"
+	"herodot/knowledge"
+)
+
+// Name is the stage's name in a pipeline.
+const Name = "event"
+
+// Stage codes events. The zero value uses the default knowledge base.
+type Stage struct {
+	KB *knowledge.Base
+}
+
+// Name returns "event".
+func (Stage) Name() string { return Name }
+
+// coded is a mention of an entity that has an actor code.
+type coded struct {
+	first, last int // tokens [first, last)
+	entity      string
+	text        string
+	code        string
+	typ         string
+}
+
+type coder struct {
+	doc   *document.Document
+	kb    *knowledge.Base
+	lower []string
+	ms    []coded // by first token
+}
+
+// Process sets doc.Events. It needs the segment and entity layers, and
+// uses the attribution and timex layers when they are there.
+func (s Stage) Process(ctx context.Context, doc *document.Document) error {
+	kb := s.KB
+	if kb == nil {
+		kb = knowledge.Default()
+	}
+	c := &coder{doc: doc, kb: kb}
+	c.lower = make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		c.lower[i] = strings.ToLower(doc.Text[t.Start:t.End])
+	}
+	c.index()
+	doc.Events = nil
+	for si, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			n, tr := kb.Triggers.Match(c.lower[:s.Last], i)
+			if n == 0 {
+				continue
+			}
+			if ev, ok := c.code(si, i, i+n, tr); ok {
+				ev.ID = "V" + strconv.Itoa(len(doc.Events)+1)
+				doc.Events = append(doc.Events, ev)
+			}
+			i += n - 1
+		}
+	}
+	return nil
+}
+
+// index lists the mentions of entities that have an actor code, by token.
+func (c *coder) index() {
+	for _, e := range c.doc.Entities {
+		if e.Actor == "" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			f, l := c.tokenRange(m.Span)
+			if f < 0 {
+				continue
+			}
+			c.ms = append(c.ms, coded{first: f, last: l, entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type})
+		}
+	}
+	sort.Slice(c.ms, func(a, b int) bool { return c.ms[a].first < c.ms[b].first })
+}
+
+// tokenRange returns the tokens a byte span covers, or -1.
+func (c *coder) tokenRange(sp document.Span) (int, int) {
+	toks := c.doc.Tokens
+	f := sort.Search(len(toks), func(i int) bool { return toks[i].End > sp.Start })
+	if f >= len(toks) || toks[f].Start >= sp.End {
+		return -1, -1
+	}
+	l := f
+	for l < len(toks) && toks[l].Start < sp.End {
+		l++
+	}
+	return f, l
+}
+
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "got": true, "get": true}
+
+// code builds the event of a trigger at tokens [i, j) of sentence si.
+func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) {
+	s := c.doc.Sentences[si]
+	cc, ok := c.kb.Cameo[tr.Code]
+	if !ok {
+		return document.Event{}, false
+	}
+	ev := document.Event{Sentence: si, Type: cc.Event, Mode: cc.Mode, Cameo: tr.Code, Quad: c.kb.Quads[cc.Event], Status: "reported"}
+	if tr.Mode != "" {
+		ev.Mode = tr.Mode
+	}
+	sp := document.Span{Start: c.doc.Tokens[i].Start, End: c.doc.Tokens[j-1].End}
+	ev.Trigger = document.Trigger{Span: sp, Text: c.doc.Text[sp.Start:sp.End]}
+
+	if c.backReference(s.First, i, j) {
+		return ev, false
+	}
+	// the arguments are sought in the reported content that holds the
+	// trigger first, then in the sentence
+	lo, hi := c.window(si, i)
+	before := c.before(lo, i, nil)
+	if before == nil && lo > s.First {
+		before = c.before(s.First, i, nil)
+	}
+	after := c.after(j, hi, before)
+	if after == nil && hi < s.Last {
+		after = c.after(j, s.Last, before)
+	}
+	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
+	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"
+	if j < s.Last && noun && (c.lower[j] == "by" || fromSource) && !c.passive(s.First, i) {
+		// "an attack by the rebels", "pressure from Washington" (a demand,
+		// a threat, a charge from someone): the actor follows; what came
+		// before is the target
+		if agent := c.after(j+1, s.Last, nil); agent != nil && agent.first <= j+3 {
+			before, after = agent, c.before(s.First, i, agent)
+		}
+	} else if c.passive(s.First, i) {
+		// "32 citizens were killed during the U.S. operation"
+		agent := c.agent(j, s.Last)
+		before, after = agent, before
+		if agent == nil {
+			before, after = nil, c.before(s.First, i, nil)
+		}
+	}
+	if before == nil && after == nil {
+		return ev, false
+	}
+	if before != nil {
+		ev.Actor = &document.Argument{Entity: strPtr(before.entity), Text: before.text, Code: before.code}
+	}
+	if after != nil {
+		ev.Target = &document.Argument{Entity: strPtr(after.entity), Text: after.text, Code: after.code}
+	}
+	c.status(&ev, si, i)
+	c.when(&ev, si, i)
+	c.where(&ev, si, i)
+	return ev, true
+}
+
+func strPtr(s string) *string { return &s }
+
+// before returns the nearest coded mention that ends before token i and
+// starts at or after first, or nil. News outlets are sources, not actors.
+func (c *coder) before(first, i int, not *coded) *coded {
+	var best *coded
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.first >= first && m.last <= i && c.arguable(m, not) {
+			best = m
+		}
+	}
+	return best
+}
+
+// after returns the nearest coded mention that starts at or after token j
+// and ends by last, other than the entity not (the actor), or nil.
+func (c *coder) after(j, last int, not *coded) *coded {
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.first >= j && m.last <= last && c.arguable(m, not) {
+			return m
+		}
+	}
+	return nil
+}
+
+// arguable reports whether a mention can be an actor or target: not a
+// news outlet, and not the entity or country already taken.
+func (c *coder) arguable(m, not *coded) bool {
+	if strings.HasSuffix(m.code, "MED") || m.typ == "LOC" {
+		return false
+	}
+	if not != nil && (m.entity == not.entity || len(m.code) >= 3 && len(not.code) >= 3 && m.code[:3] == not.code[:3] && m.typ == "GPE") {
+		return false
+	}
+	return true
+}
+
+// window returns the tokens to seek arguments in: the content of the
+// attribution that holds token i, or the sentence.
+func (c *coder) window(si, i int) (int, int) {
+	s := c.doc.Sentences[si]
+	off := c.doc.Tokens[i].Start
+	for _, a := range c.doc.Attributions {
+		if off >= a.Content.Span.Start && off < a.Content.Span.End {
+			f, l := c.tokenRange(a.Content.Span)
+			if f >= 0 {
+				return max(f, s.First), min(l, s.Last)
+			}
+		}
+	}
+	return s.First, s.Last
+}
+
+// backReference reports whether a trigger is a noun that refers back to
+// an event told before ("the withdrawal", "The departure follows"): a
+// definite determiner before it and no "of", "on" or "against" after.
+func (c *coder) backReference(first, i, j int) bool {
+	if i == first {
+		return false
+	}
+	switch c.lower[i-1] {
+	case "the", "this", "that", "these", "those", "its", "their", "his", "her":
+	default:
+		return false
+	}
+	if j < len(c.lower) {
+		switch c.lower[j] {
+		case "of", "on", "against", "by":
+			return false
+		}
+	}
+	// a verb after a determiner is not possible: only nouns refer back
+	w := c.lower[i]
+	return !strings.HasSuffix(w, "ed")
+}
+
+// passive reports whether the trigger at i follows a form of "be" (an
+// adverb between allowed): "were killed", "has been captured".
+func (c *coder) passive(first, i int) bool {
+	k := i - 1
+	for k >= first && c.kb.Words[c.lower[k]] == knowledge.Adv {
+		k--
+	}
+	return k >= first && passiveAux[c.lower[k]] && (strings.HasSuffix(c.lower[i], "ed") || strings.HasSuffix(c.lower[i], "en") || strings.HasSuffix(c.lower[i], "wn"))
+}
+
+// agent returns the coded mention after "by" or "during" that follows a
+// passive trigger, or nil.
+func (c *coder) agent(j, last int) *coded {
+	for k := j; k < last && k < j+6; k++ {
+		if c.lower[k] == "by" || c.lower[k] == "during" {
+			return c.after(k+1, last, nil)
+		}
+	}
+	return nil
+}
+
+// modal words before a trigger that make the event a plan or a threat.
+var planned = map[string]bool{"will": true, "would": true, "plans": true, "plan": true, "planned": true, "intends": true, "intend": true,
+	"to": true, "shall": true, "going": true, "expected": true, "vowed": true, "pledged": true, "promised": true}
+
+// status ties the event to the attribution that reports it and reads
+// its status from that attribution's stance, from modality and negation.
+func (c *coder) status(ev *document.Event, si, i int) {
+	off := c.doc.Tokens[i].Start
+	for k := range c.doc.Attributions {
+		a := &c.doc.Attributions[k]
+		if a.Cue.Span.Start == off || off >= a.Content.Span.Start && off < a.Content.Span.End {
+			id := a.ID
+			ev.Attribution = &id
+			if a.Cue.Span.Start != off {
+				switch a.Stance {
+				case "denied":
+					ev.Status = "denied"
+				case "unconfirmed":
+					ev.Status = "unconfirmed"
+				}
+			}
+			break
+		}
+	}
+	first := c.doc.Sentences[si].First
+	for k := i - 1; k >= first && k >= i-3; k-- {
+		w := c.lower[k]
+		if w == "not" || w == "never" || w == "n't" {
+			ev.Status = "denied"
+			return
+		}
+		if planned[w] {
+			if ev.Type == "THREATEN" {
+				ev.Status = "threatened"
+			} else if ev.Status == "reported" {
+				ev.Status = "planned"
+			}
+			return
+		}
+	}
+	if ev.Type == "THREATEN" && ev.Status == "reported" {
+		ev.Status = "threatened"
+	}
+}
+
+// when gives the event the time expression of its sentence nearest to
+// the trigger; an event more than a year before the reference date is
+// historical.
+func (c *coder) when(ev *document.Event, si, i int) {
+	s := c.doc.Sentences[si].Span
+	off := c.doc.Tokens[i].Start
+	best, dist := -1, 1<<30
+	for k, t := range c.doc.Times {
+		if t.Span.Start < s.Start || t.Span.End > s.End {
+			continue
+		}
+		d := t.Span.Start - off
+		if d < 0 {
+			d = -d
+		}
+		if d < dist {
+			best, dist = k, d
+		}
+	}
+	if best < 0 {
+		return
+	}
+	t := c.doc.Times[best]
+	ev.Time = &document.TimeRef{Text: t.Text, Value: t.Value}
+	if c.doc.ReferenceDate != nil && len(t.Value) >= 4 && ev.Status == "reported" {
+		if y, err := strconv.Atoi(t.Value[:4]); err == nil {
+			if ref, err := strconv.Atoi((*c.doc.ReferenceDate)[:4]); err == nil && y < ref-1 {
+				ev.Status = "historical"
+			}
+		}
+	}
+}
+
+// where gives the event a place named after "in", "at" or "near" in its
+// sentence, after the trigger.
+func (c *coder) where(ev *document.Event, si, i int) {
+	s := c.doc.Sentences[si]
+	for _, e := range c.doc.Entities {
+		if e.Type != "GPE" && e.Type != "LOC" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			f, _ := c.tokenRange(m.Span)
+			if f <= i || f >= s.Last || f == 0 {
+				continue
+			}
+			p := c.lower[f-1]
+			if p == "the" && f > 1 {
+				p = c.lower[f-2]
+			}
+			if p == "in" || p == "at" || p == "near" {
+				country := e.Actor
+				if len(country) > 3 {
+					country = country[:3]
+				}
+				ev.Location = &document.Location{Text: m.Text, Country: country}
+				return
+			}
+		}
+	}
+}

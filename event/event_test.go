@@ -1,0 +1,140 @@
+package event
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"herodot/attribution"
+	"herodot/document"
+	"herodot/entity"
+	"herodot/segment"
+	"herodot/timex"
+)
+
+func analyse(t testing.TB, text, ref string) *document.Document {
+	t.Helper()
+	d := document.New(text)
+	if ref != "" {
+		d.ReferenceDate = &ref
+	}
+	for _, st := range []interface {
+		Process(context.Context, *document.Document) error
+	}{segment.Stage{}, entity.Stage{}, timex.Stage{}, attribution.Stage{}, Stage{}} {
+		if err := st.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func describe(evs []document.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		code := func(a *document.Argument) string {
+			if a == nil {
+				return "-"
+			}
+			return a.Code
+		}
+		att := "-"
+		if e.Attribution != nil {
+			att = *e.Attribution
+		}
+		fmt.Fprintf(&b, "\n  %s %s(%s) %s→%s %s by %s", e.ID, e.Type, e.Trigger.Text, code(e.Actor), code(e.Target), e.Status, att)
+	}
+	return b.String()
+}
+
+func only(t *testing.T, d *document.Document) document.Event {
+	t.Helper()
+	if len(d.Events) != 1 {
+		t.Fatalf("%d events, want 1:%s", len(d.Events), describe(d.Events))
+	}
+	return d.Events[0]
+}
+
+func TestActorTypeTarget(t *testing.T) {
+	e := only(t, analyse(t, "Peruvian troops began withdrawing from Bolivia on Monday.", "2024-05-08"))
+	if e.Type != "RETREAT" || e.Mode != "withdraw" || e.Quad != "material_cooperation" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "BOL" {
+		t.Errorf("event:%s", describe([]document.Event{e}))
+	}
+	if e.Time == nil || e.Time.Value != "2024-05-06" {
+		t.Errorf("time %+v", e.Time)
+	}
+}
+
+func TestPassiveWithAgent(t *testing.T) {
+	e := only(t, analyse(t, "Four Chilean soldiers were killed by Argentine forces.", ""))
+	if e.Type != "ASSAULT" || e.Actor == nil || e.Actor.Code[:3] != "ARG" || e.Target == nil || e.Target.Code[:3] != "CHL" {
+		t.Errorf("event:%s", describe([]document.Event{e}))
+	}
+}
+
+func TestAttributionAndStatus(t *testing.T) {
+	d := analyse(t, "The Kremlin denied that Russian jets attacked Georgia.", "")
+	var attack *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "attacked" {
+			attack = &d.Events[i]
+		}
+	}
+	if attack == nil || attack.Attribution == nil || attack.Status != "denied" {
+		t.Fatalf("the attack reported in a denial should be denied:%s", describe(d.Events))
+	}
+	e := only(t, analyse(t, "Two sources said Peru would withdraw from Bolivia.", ""))
+	if e.Status != "planned" || e.Attribution == nil {
+		t.Errorf("event:%s", describe([]document.Event{e}))
+	}
+}
+
+func TestNeedsAnActor(t *testing.T) {
+	if d := analyse(t, "The talks were held in a warm atmosphere.", ""); len(d.Events) != 0 {
+		t.Errorf("events without a coded actor or target:%s", describe(d.Events))
+	}
+}
+
+func TestBackReferenceIsNotANewEvent(t *testing.T) {
+	d := analyse(t, "Cuban advisers began withdrawing from Venezuela. The withdrawal surprised analysts.", "")
+	if len(d.Events) != 1 {
+		t.Errorf("events:%s", describe(d.Events))
+	}
+}
+
+func TestOutletsAreNotActors(t *testing.T) {
+	e := only(t, analyse(t, "Reuters reported that Peru expelled Chilean diplomats.", ""))
+	if e.Actor == nil || e.Actor.Code != "PER" {
+		t.Errorf("event:%s", describe([]document.Event{e}))
+	}
+}
+
+func BenchmarkEvent(b *testing.B) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "news")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Skipf("no articles in %s: the benchmark needs the project's shared folder beside the checkout", dir)
+	}
+	var docs []*document.Document
+	sentences := 0
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		s := string(data)
+		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
+			s = body
+		}
+		d := analyse(b, s, "2020-01-01")
+		sentences += len(d.Sentences)
+		docs = append(docs, d)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			_ = Stage{}.Process(context.Background(), d)
+		}
+	}
+	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
