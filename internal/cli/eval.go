@@ -17,12 +17,14 @@ type evalOptions struct {
 	analysisFlags
 	json    bool
 	predDir string
+	plover  string
+	split   string
 }
 
 func newEval(streams IO) *cobra.Command {
 	o := &evalOptions{}
 	c := &cobra.Command{
-		Use:   "eval [flags] PATH",
+		Use:   "eval [flags] PATH | eval --plover FILE [--split dev|test|all]",
 		Short: "Score herodot's analysis against hand-made gold files",
 		Long: `Score herodot's analysis against gold annotations (spec/eval.md).
 
@@ -34,22 +36,40 @@ article, then the pooled figures of all articles and a summary line.
 With --json it prints only the pooled figures, as one JSON object whose keys
 and values are those of 'score.py GOLD_DIR PRED_DIR --json' on the same
 predictions. --pred-dir writes each prediction to DIR/NAME.json, so that
-score.py can be run on them.`,
+score.py can be run on them.
+
+With --plover FILE it codes the sentences of the PLOVER gold-standard records
+(PLOVER_GSR_CAMEO.txt) instead and prints event type accuracy and macro-F1 and
+actor and recipient country accuracy. Old PLOVER names are mapped (DEMAND →
+REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT). --split dev (the
+default) takes the records whose number is not a multiple of 3; --split test the
+others, which are held out for reporting.`,
 		Example: `  herodot eval ../shared/corpus
   herodot eval --json --pred-dir /tmp/pred ../shared/corpus/news`,
 		Args: func(c *cobra.Command, args []string) error {
+			if o.plover != "" {
+				if len(args) != 0 {
+					return usagef("eval --plover takes the gold file as its value, and no PATH")
+				}
+				return nil
+			}
 			if len(args) != 1 {
 				return usagef("eval needs one PATH (a folder of gold files, or one gold file)")
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
+			if o.plover != "" {
+				return runPLOVER(c.Context(), o, streams)
+			}
 			return runEval(c.Context(), o, args[0], streams)
 		},
 	}
 	o.register(c)
 	c.Flags().BoolVar(&o.json, "json", false, "print the pooled figures as one JSON object")
 	c.Flags().StringVar(&o.predDir, "pred-dir", "", "write each article's prediction to `DIR`/NAME.json")
+	c.Flags().StringVar(&o.plover, "plover", "", "score event coding against the PLOVER gold records in `FILE`")
+	c.Flags().StringVar(&o.split, "split", "dev", "with --plover: dev, test or all")
 	return c
 }
 
@@ -76,6 +96,41 @@ func runEval(ctx context.Context, o *evalOptions, root string, streams IO) error
 		return err
 	}
 	return writeEvalText(streams.Out, arts, pooled)
+}
+
+func runPLOVER(ctx context.Context, o *evalOptions, streams IO) error {
+	split := eval.PLOVERSplit(o.split)
+	if split != eval.SplitDev && split != eval.SplitTest && split != eval.SplitAll {
+		return usagef("--split: %q is not one of dev, test, all", o.split)
+	}
+	_, pipe, err := o.setup()
+	if err != nil {
+		return err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s, err := eval.PLOVER(ctx, o.plover, split, pipe)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		_, err := fmt.Fprintf(streams.Out, "%s\n", s.MarshalPython())
+		return err
+	}
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if f, ok := s[k].(float64); ok {
+			fmt.Fprintf(streams.Out, "%-24s %.3f\n", k, f)
+		} else {
+			fmt.Fprintf(streams.Out, "%-24s %v\n", k, s[k])
+		}
+	}
+	return nil
 }
 
 func writePredictions(dir string, arts []eval.Article) error {
