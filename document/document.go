@@ -227,6 +227,7 @@ type Quantity struct {
 	Unit  string  `json:"unit,omitempty"`
 	What  string  `json:"what,omitempty"`
 	Of    string  `json:"of,omitempty"`
+	Mod   string  `json:"mod,omitempty"` // MORE_THAN, LESS_THAN, APPROX
 }
 
 // Document is one analysed article: its metadata, its text and every

@@ -48,7 +48,7 @@ type coder struct {
 	ms    []coded // by first token
 }
 
-// Process sets doc.Events. It needs the segment and entity layers, and
+// Process sets doc.Events and doc.Quantities. It needs the segment and entity layers, and
 // uses the attribution and timex layers when they are there.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	kb := s.KB
@@ -62,6 +62,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	}
 	c.index()
 	doc.Events = nil
+	doc.Quantities = c.quantities()
 	for si, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
 			n, tr := kb.Triggers.Match(c.lower[:s.Last], i)
@@ -75,6 +76,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 			i += n - 1
 		}
 	}
+	c.attach(doc.Quantities)
 	return nil
 }
 

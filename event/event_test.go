@@ -138,3 +138,32 @@ func BenchmarkEvent(b *testing.B) {
 	}
 	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+func TestQuantities(t *testing.T) {
+	d := analyse(t, "The Peruvian government confirmed that 32 of its citizens were killed. More than 2,500 Bolivian civilians have fled. Two sources said Chile paid about 60 mln dlrs.", "")
+	want := []string{
+		"32 people killed PER ",
+		"2500 people fled BOL MORE_THAN",
+		"2 sources sources  ",
+		"6e+07 USD  CHL APPROX",
+	}
+	var got []string
+	for _, q := range d.Quantities {
+		got = append(got, fmt.Sprintf("%v %s %s %s %s", q.Value, q.Unit, q.What, q.Of, q.Mod))
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("quantities:\n got %q\nwant %q", got, want)
+	}
+	for _, ev := range d.Events {
+		if ev.Trigger.Text == "killed" && len(ev.Quantities) != 1 {
+			t.Errorf("the killing should carry its death toll: %+v", ev.Quantities)
+		}
+	}
+}
+
+func TestAgeAndYearAreNotCounts(t *testing.T) {
+	d := analyse(t, "In 1987, the 93 year-old leader met two diplomats.", "")
+	if len(d.Quantities) != 1 || d.Quantities[0].Value != 2 {
+		t.Errorf("quantities %+v", d.Quantities)
+	}
+}

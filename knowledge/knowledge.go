@@ -124,6 +124,9 @@ type Base struct {
 	Cameo    map[string]CameoCode
 	Quads    map[string]string
 
+	// QuantityWords maps the lower-case words of counted facts (data/quantity-words.tsv).
+	QuantityWords map[string]TimeWord
+
 	// TimeWords maps the lower-case words of time expressions to their kind
 	// and value (data/time-words.tsv).
 	TimeWords map[string]TimeWord
@@ -140,7 +143,8 @@ type CameoCode struct {
 	Event, Mode, Label string
 }
 
-// TimeWord is a word of a time expression.
+// TimeWord is a word of a time expression or of a counted fact, with its
+// kind and value.
 type TimeWord struct {
 	Kind  string // month, weekday, part, vague, unit, edge, relative
 	Value string
@@ -190,7 +194,7 @@ func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
 		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{},
 		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}, TimeWords: map[string]TimeWord{},
-		Cameo: map[string]CameoCode{}, Quads: map[string]string{}}
+		Cameo: map[string]CameoCode{}, Quads: map[string]string{}, QuantityWords: map[string]TimeWord{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -241,6 +245,9 @@ func (b *Base) Clone() *Base {
 		c.TimeWords[k] = v
 	}
 	c.Triggers = b.Triggers.clone()
+	for k, v := range b.QuantityWords {
+		c.QuantityWords[k] = v
+	}
 	for k, v := range b.Cameo {
 		c.Cameo[k] = v
 	}
@@ -295,6 +302,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/cameo-plover.tsv", "cameo"},
 		{"data/plover-quads.tsv", "quad"},
 		{"data/event-triggers.tsv", "trigger"},
+		{"data/quantity-words.tsv", "quantityword"},
 	} {
 		f, err := dataFS.Open(t.file)
 		if err != nil {
@@ -323,7 +331,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
 	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3,
-	"cameo": 3, "quad": 2, "trigger": 3}
+	"cameo": 3, "quad": 2, "trigger": 3, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -451,6 +459,11 @@ func (b *Base) add(table string, cols []string) error {
 			mode = ""
 		}
 		b.Triggers.Add(strings.ToLower(cols[0]), Trigger{Code: cols[1], Mode: mode})
+	case "quantityword":
+		if cols[1] != "noun" && cols[1] != "verb" && cols[1] != "scale" {
+			return fmt.Errorf("quantity word %q: kind must be noun, verb or scale", cols[0])
+		}
+		b.QuantityWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
 	case "timeword":
 		b.TimeWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
 	case "cuenoun":
