@@ -172,11 +172,13 @@ type Trigger struct {
 	Text string `json:"text"`
 }
 
-// Argument is an actor or target of an event.
+// Argument is an actor or target of an event. Inferred is set when the
+// sentence does not name it and it was taken from the rest of the story.
 type Argument struct {
-	Entity *string `json:"entity"`
-	Text   string  `json:"text"`
-	Code   string  `json:"code"`
+	Entity   *string `json:"entity"`
+	Text     string  `json:"text"`
+	Code     string  `json:"code"`
+	Inferred bool    `json:"inferred,omitempty"`
 }
 
 // Location is where an event happened.

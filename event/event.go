@@ -42,10 +42,12 @@ type coded struct {
 }
 
 type coder struct {
-	doc   *document.Document
-	kb    *knowledge.Base
-	lower []string
-	ms    []coded // by first token
+	doc    *document.Document
+	kb     *knowledge.Base
+	lower  []string
+	ms     []coded  // by first token
+	mains  []*coded // the document's countries, most mentioned first
+	counts map[string]int
 }
 
 // Process sets doc.Events and doc.Quantities. It needs the segment and entity layers, and
@@ -137,9 +139,9 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	if before == nil && lo > s.First {
 		before = c.before(s.First, i, nil)
 	}
-	after := c.after(j, hi, before)
+	after := c.otherCountry(j, hi, before)
 	if after == nil && hi < s.Last {
-		after = c.after(j, s.Last, before)
+		after = c.otherCountry(j, s.Last, before)
 	}
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
 	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"
@@ -161,11 +163,19 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	if before == nil && after == nil {
 		return ev, false
 	}
+	// a side the sentence leaves open is most likely the other of the
+	// story's main countries ("Cuban advisers are departing" — from Venezuela)
+	inferredActor, inferredTarget := false, false
+	if before == nil {
+		before, inferredActor = c.mainOther(after), true
+	} else if after == nil {
+		after, inferredTarget = c.mainOther(before), true
+	}
 	if before != nil {
-		ev.Actor = &document.Argument{Entity: strPtr(before.entity), Text: before.text, Code: before.code}
+		ev.Actor = &document.Argument{Entity: strPtr(before.entity), Text: before.text, Code: before.code, Inferred: inferredActor}
 	}
 	if after != nil {
-		ev.Target = &document.Argument{Entity: strPtr(after.entity), Text: after.text, Code: after.code}
+		ev.Target = &document.Argument{Entity: strPtr(after.entity), Text: after.text, Code: after.code, Inferred: inferredTarget}
 	}
 	c.frame(&ev, s.First, i)
 	c.status(&ev, si, i)
@@ -421,4 +431,79 @@ func (c *coder) frame(ev *document.Event, first, i int) {
 		ev.Mode = ""
 		return
 	}
+}
+
+// otherCountry returns the nearest arguable mention after token j, of a
+// country other than not's when there is one, else of any.
+func (c *coder) otherCountry(j, last int, not *coded) *coded {
+	first := c.after(j, last, not)
+	if not == nil || first == nil || len(not.code) < 3 || len(first.code) < 3 || first.code[:3] != not.code[:3] {
+		return first
+	}
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.first >= j && m.last <= last && c.arguable(m, not) && len(m.code) >= 3 && m.code[:3] != not.code[:3] {
+			return m
+		}
+	}
+	return first
+}
+
+// mainOther returns a country mention of the document's most-mentioned
+// country other than other's, or nil.
+func (c *coder) mainOther(other *coded) *coded {
+	if other == nil || len(other.code) < 3 {
+		return nil
+	}
+	c.countries()
+	if len(c.mains) == 0 {
+		return nil
+	}
+	if c.domestic() {
+		return c.mains[0] // a story of one country: its own
+	}
+	for _, m := range c.mains {
+		if m.code != other.code[:3] {
+			return m
+		}
+	}
+	return nil
+}
+
+// domestic reports whether the story is about one country: it names it
+// three times as often as any other.
+func (c *coder) domestic() bool {
+	if len(c.mains) == 0 {
+		return false
+	}
+	if len(c.mains) == 1 {
+		return true
+	}
+	return c.counts[c.mains[0].code] >= 3*c.counts[c.mains[1].code]
+}
+
+// countries counts the document's country mentions once, and lists the
+// countries most mentioned first.
+func (c *coder) countries() {
+	if c.counts != nil {
+		return
+	}
+	c.counts = map[string]int{}
+	first := map[string]*coded{}
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.typ == "GPE" && len(m.code) == 3 {
+			c.counts[m.code]++
+			if first[m.code] == nil {
+				first[m.code] = m
+			}
+		}
+	}
+	for code := range c.counts {
+		c.mains = append(c.mains, first[code])
+	}
+	sort.Slice(c.mains, func(a, b int) bool {
+		ca, cb := c.counts[c.mains[a].code], c.counts[c.mains[b].code]
+		return ca > cb || ca == cb && c.mains[a].code < c.mains[b].code
+	})
 }
