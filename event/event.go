@@ -144,6 +144,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		after = c.otherCountry(j, s.Last, before)
 	}
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
+	noActor := false
 	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"
 	if j < s.Last && noun && (c.lower[j] == "by" || fromSource) && !c.passive(s.First, i) {
 		// "an attack by the rebels", "pressure from Washington" (a demand,
@@ -159,6 +160,15 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		if agent == nil {
 			before, after = nil, c.before(s.First, i, nil)
 		}
+	} else if noun && j < s.Last && (c.lower[j] == "on" || c.lower[j] == "against") {
+		// "the attacks on the United States": the target follows
+		if t := c.after(j+1, s.Last, nil); t != nil && t.first <= j+3 {
+			after = t
+			if before != nil && before.entity == t.entity {
+				before = nil
+			}
+			noActor = before == nil
+		}
 	}
 	if before == nil && after == nil {
 		return ev, false
@@ -166,9 +176,9 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	// a side the sentence leaves open is most likely the other of the
 	// story's main countries ("Cuban advisers are departing" — from Venezuela)
 	inferredActor, inferredTarget := false, false
-	if before == nil {
+	if before == nil && !noActor {
 		before, inferredActor = c.mainOther(after), true
-	} else if after == nil {
+	} else if after == nil && before != nil {
 		after, inferredTarget = c.mainOther(before), true
 	}
 	if before != nil {
@@ -471,7 +481,8 @@ func (c *coder) mainOther(other *coded) *coded {
 }
 
 // domestic reports whether the story is about one country: it names it
-// three times as often as any other.
+// at least two and a half times as often as any other (a heuristic; a
+// story between two countries names the second about half as often).
 func (c *coder) domestic() bool {
 	if len(c.mains) == 0 {
 		return false
@@ -479,7 +490,7 @@ func (c *coder) domestic() bool {
 	if len(c.mains) == 1 {
 		return true
 	}
-	return c.counts[c.mains[0].code] >= 3*c.counts[c.mains[1].code]
+	return 2*c.counts[c.mains[0].code] >= 5*c.counts[c.mains[1].code]
 }
 
 // countries counts the document's country mentions once, and lists the
