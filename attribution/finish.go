@@ -117,7 +117,9 @@ func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span
 		if q.Span.Start >= sp.End {
 			break
 		}
-		if q.Inner.Start <= sp.Start+2 && q.Inner.End > s.End && q.Inner.End > sp.End {
+		// the content opens the quotation (its mark or its first word)
+		opens := q.Span.Start >= sp.Start && q.Span.Start <= sp.Start+1 || q.Inner.Start == sp.Start
+		if (opens || q.Inner.Start <= sp.Start) && q.Inner.End > s.End && q.Inner.End > sp.End {
 			sp.End = q.Inner.End
 		}
 	}
@@ -126,6 +128,9 @@ func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span
 	}
 	// after "X said": ", “C2”" in the same sentence or the next one
 	j := max(c.h.end, c.src[1], c.tail)
+	if j < s.Last && a.description(j, s.Last) {
+		j = s.Last // "said Ana Ruiz, a professor at …."
+	}
 	for j < s.Last && (a.isPunct(j) || a.timePhrase(j, s.Last) > 0) {
 		if n := a.timePhrase(j, s.Last); n > 0 {
 			j += n
@@ -156,6 +161,24 @@ func (a *analysis) extendQuote(si int, c *claim, sp document.Span) document.Span
 		}
 	}
 	return sp
+}
+
+// description reports whether tokens [j, end) only describe the source
+// ("…, a professor at Cairo University.", "…, who is regarded as …"): they
+// open with a comma and hold no quotation mark and no cue.
+func (a *analysis) description(j, end int) bool {
+	if a.words[j] != "," {
+		return false
+	}
+	for k := j; k < end; k++ {
+		if a.toks[k].Kind == document.Quote {
+			return false
+		}
+		if n, c := a.kb.Cues.Match(a.lower[:end], k); n > 0 && c.Kind != "ignore" && !a.inQuotation(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceHasCue reports whether a sentence holds a cue outside quotations.
