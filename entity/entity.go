@@ -262,9 +262,11 @@ func (x *extractor) wholeRun(si, i, j int) bool {
 	return false
 }
 
+// isSentenceStart reports whether token i opens its sentence, after any
+// quotation marks, brackets or dashes.
 func (x *extractor) isSentenceStart(s document.Sentence, i int) bool {
 	k := i - 1
-	for k >= s.First && x.toks[k].Kind == document.Quote {
+	for k >= s.First && (x.toks[k].Kind == document.Quote || x.toks[k].Kind == document.Punct) {
 		k--
 	}
 	return k < s.First

@@ -135,7 +135,12 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	// the arguments are sought in the reported content that holds the
 	// trigger first, then in the sentence
 	lo, hi := c.window(si, i)
-	before := c.before(lo, i, nil)
+	// the actor is the subject: the first coded mention of the clause
+	// the trigger is in, else the nearest one before it
+	before := c.first(c.clauseStart(lo, i), i)
+	if before == nil {
+		before = c.before(lo, i, nil)
+	}
 	if before == nil && lo > s.First {
 		before = c.before(s.First, i, nil)
 	}
@@ -517,4 +522,31 @@ func (c *coder) countries() {
 		ca, cb := c.counts[c.mains[a].code], c.counts[c.mains[b].code]
 		return ca > cb || ca == cb && c.mains[a].code < c.mains[b].code
 	})
+}
+
+// clauseWords open a clause: the subject of a trigger comes after the
+// last of them before it.
+var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true, "although": true,
+	"because": true, "since": true, "when": true, "after": true, "before": true, "but": true, "and": true, ";": true, ":": true, "if": true}
+
+// clauseStart returns the first token of the clause that holds token i,
+// looking back no further than lo.
+func (c *coder) clauseStart(lo, i int) int {
+	for k := i - 1; k > lo; k-- {
+		if clauseWords[c.lower[k]] {
+			return k + 1
+		}
+	}
+	return lo
+}
+
+// first returns the first arguable coded mention in tokens [lo, i), or nil.
+func (c *coder) first(lo, i int) *coded {
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.first >= lo && m.last <= i && c.arguable(m, nil) {
+			return m
+		}
+	}
+	return nil
 }
