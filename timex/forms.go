@@ -209,7 +209,7 @@ func (r *reader) yearOrDecade(i, end int) (int, found) {
 	w := r.lower[k]
 	// decades: 1990s, 2000s, 1990's
 	if len(w) == 5 && strings.HasSuffix(w, "0s") {
-		if y, err := strconv.Atoi(w[:4]); err == nil && y >= 1000 {
+		if y, ok := atoi(w[:4]); ok && y >= 1000 {
 			return k + 1 - i, at(i, w[:3], edge)
 		}
 	}
@@ -321,8 +321,8 @@ func (r *reader) hyphenated(k int) (int, string, bool) {
 	if !ok {
 		return 0, "", false
 	}
-	n, err := strconv.Atoi(num)
-	if err != nil {
+	n, ok := atoi(num)
+	if !ok {
 		return 0, "", false
 	}
 	u := r.kb.TimeWords[unit]

@@ -77,6 +77,7 @@ type reader struct {
 	ref      time.Time
 	hasRef   bool
 	lastYear int // the last year written out, for "the previous year"
+	matchers []func(int, int) (int, found)
 }
 
 // found is a time being read; start is its first token (it may start
@@ -113,7 +114,7 @@ func (r *reader) month(i int) int {
 // number reads a count at i: digits or a number word.
 func (r *reader) number(i int) (int, bool) {
 	w := r.lower[i]
-	if n, err := strconv.Atoi(w); err == nil {
+	if n, ok := atoi(w); ok {
 		return n, true
 	}
 	if n, ok := r.kb.Numbers[w]; ok {
@@ -127,8 +128,8 @@ func (r *reader) year(i int) (int, bool) {
 	if len(w) != 4 {
 		return 0, false
 	}
-	y, err := strconv.Atoi(w)
-	if err != nil || y < 1000 || y > 2199 {
+	y, ok := atoi(w)
+	if !ok || y < 1000 || y > 2199 {
 		return 0, false
 	}
 	return y, true
@@ -136,17 +137,37 @@ func (r *reader) year(i int) (int, bool) {
 
 func (r *reader) day(i int) (int, bool) {
 	w := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(r.lower[i], "th"), "st"), "nd"), "rd")
-	d, err := strconv.Atoi(w)
-	if err != nil || d < 1 || d > 31 {
+	d, ok := atoi(w)
+	if !ok || d < 1 || d > 31 {
 		return 0, false
 	}
 	return d, true
 }
 
+// atoi reads a string of ASCII digits; anything else is not a number
+// (and costs no allocation, as a failed strconv.Atoi would).
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
 // match reads a time expression that starts at token i, returning the
 // number of tokens it takes.
 func (r *reader) match(i, end int) (int, found) {
-	for _, f := range []func(int, int) (int, found){r.vague, r.relative, r.duration, r.date, r.weekday, r.yearOrDecade} {
+	if r.matchers == nil {
+		r.matchers = []func(int, int) (int, found){r.vague, r.relative, r.duration, r.date, r.weekday, r.yearOrDecade}
+	}
+	for _, f := range r.matchers {
 		if n, t := f(i, end); n > 0 {
 			if t.start == 0 && i != 0 {
 				t.start = i
