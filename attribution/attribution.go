@@ -37,10 +37,7 @@ func (Stage) Name() string { return Name }
 
 // Process sets doc.Attributions. It needs the segment layer.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
-	kb := s.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(s.KB)
 	a := newAnalysis(doc, kb)
 	for si := range doc.Sentences {
 		a.sentence(si)

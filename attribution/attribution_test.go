@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"herodot/document"
+	"herodot/internal/testcorpus"
 	"herodot/segment"
 )
 
@@ -246,10 +247,7 @@ func TestNotCues(t *testing.T) {
 }
 
 func TestSharedCorpusFigures(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not found: the test needs the project's shared folder beside the checkout", dir)
-	}
+	dir := testcorpus.Shared(t, "corpus")
 	b, err := os.ReadFile(filepath.Join(dir, "cuba-venezuela.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -270,22 +268,9 @@ func TestSharedCorpusFigures(t *testing.T) {
 }
 
 func BenchmarkAttribution(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Skipf("no articles in %s: the benchmark needs the project's shared folder beside the checkout", dir)
-	}
 	var docs []*document.Document
 	sentences := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := string(data)
-		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
-			s = body
-		}
+	for _, s := range testcorpus.NewsBodies(b) {
 		d := document.New(s)
 		_ = segment.Stage{}.Process(context.Background(), d)
 		sentences += len(d.Sentences)

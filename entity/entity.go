@@ -37,10 +37,7 @@ func (Stage) Name() string { return Name }
 
 // Process sets doc.Entities. It needs the segment layer.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
-	kb := s.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(s.KB)
 	x := newExtractor(doc, kb)
 	for si := range doc.Sentences {
 		x.sentence(si)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"herodot/document"
+	"herodot/internal/testcorpus"
 	"herodot/segment"
 )
 
@@ -153,10 +154,9 @@ func TestPlacesFromTheirWords(t *testing.T) {
 }
 
 func TestSharedSeed(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	b, err := os.ReadFile(filepath.Join(dir, "cuba-venezuela.txt"))
+	b, err := os.ReadFile(filepath.Join(testcorpus.Shared(t, "corpus"), "cuba-venezuela.txt"))
 	if err != nil {
-		t.Skipf("%s not found: the test needs the project's shared folder beside the checkout", dir)
+		t.Fatal(err)
 	}
 	d := analyse(t, string(b))
 	delcy, bruno := find(d, "Delcy Rodriguez"), find(d, "Bruno Rodriguez")
@@ -169,19 +169,9 @@ func TestSharedSeed(t *testing.T) {
 }
 
 func BenchmarkEntity(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Skipf("no articles in %s: the benchmark needs the project's shared folder beside the checkout", dir)
-	}
 	var docs []*document.Document
 	sentences := 0
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		s := string(data)
-		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
-			s = body
-		}
+	for _, s := range testcorpus.NewsBodies(b) {
 		d := document.New(s)
 		_ = segment.Stage{}.Process(context.Background(), d)
 		sentences += len(d.Sentences)

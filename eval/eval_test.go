@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"herodot/internal/testcorpus"
 	"math"
 	"os"
 	"os/exec"
@@ -73,11 +74,7 @@ func mustDecode(t *testing.T, s string) Obj {
 // sharedDir returns ../shared/<sub>, skipping the test where it is absent.
 func sharedDir(t testing.TB, sub string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not found: the test needs the project's shared folder beside the checkout", dir)
-	}
-	return dir
+	return testcorpus.Shared(t, sub)
 }
 
 func python(t *testing.T) string {

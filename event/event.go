@@ -53,10 +53,7 @@ type coder struct {
 // Process sets doc.Events and doc.Quantities. It needs the segment and entity layers, and
 // uses the attribution and timex layers when they are there.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
-	kb := s.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(s.KB)
 	c := &coder{doc: doc, kb: kb}
 	c.lower = make([]string, len(doc.Tokens))
 	for i, t := range doc.Tokens {

@@ -3,14 +3,13 @@ package event
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"herodot/attribution"
 	"herodot/document"
 	"herodot/entity"
+	"herodot/internal/testcorpus"
 	"herodot/segment"
 	"herodot/timex"
 )
@@ -112,19 +111,9 @@ func TestOutletsAreNotActors(t *testing.T) {
 }
 
 func BenchmarkEvent(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Skipf("no articles in %s: the benchmark needs the project's shared folder beside the checkout", dir)
-	}
 	var docs []*document.Document
 	sentences := 0
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		s := string(data)
-		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
-			s = body
-		}
+	for _, s := range testcorpus.NewsBodies(b) {
 		d := analyse(b, s, "2020-01-01")
 		sentences += len(d.Sentences)
 		docs = append(docs, d)

@@ -56,12 +56,7 @@ func (o *Options) maxBytes() int64 {
 	return DefaultMaxBytes
 }
 
-func (o *Options) kb() *knowledge.Base {
-	if o.KB != nil {
-		return o.KB
-	}
-	return knowledge.Default()
-}
+func (o *Options) kb() *knowledge.Base { return knowledge.OrDefault(o.KB) }
 
 // Errors that describe why an input was not read.
 var (

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"herodot/document"
+	"herodot/internal/testcorpus"
 )
 
 // readAll reads paths and returns the documents and the errors.
@@ -390,11 +391,7 @@ func TestParseDate(t *testing.T) {
 
 // sharedNews returns ../shared/corpus/news, skipping where it is absent.
 func sharedNews(t testing.TB) string {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not found at %s: the test needs the project's shared folder beside the checkout", dir)
-	}
-	return dir
+	return testcorpus.Shared(t, filepath.Join("corpus", "news"))
 }
 
 func TestSharedNewsCorpus(t *testing.T) {

@@ -24,8 +24,10 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -199,62 +201,26 @@ func New() *Base {
 
 // Clone returns a copy of b that can be extended without changing b.
 func (b *Base) Clone() *Base {
-	c := New()
-	for k, v := range b.Abbrev {
-		c.Abbrev[k] = v
+	return &Base{
+		Abbrev: maps.Clone(b.Abbrev), Starters: maps.Clone(b.Starters), QuoteTags: maps.Clone(b.QuoteTags),
+		Boilerplate: slices.Clone(b.Boilerplate),
+		Cues:        b.Cues.clone(), Hedges: b.Hedges.clone(), Outlets: b.Outlets.clone(), OutletLand: maps.Clone(b.OutletLand),
+		Words: maps.Clone(b.Words), SourceNouns: maps.Clone(b.SourceNouns), Numbers: maps.Clone(b.Numbers), CueNouns: maps.Clone(b.CueNouns),
+		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
+		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
+		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
+		Triggers: b.Triggers.clone(), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		QuantityWords: maps.Clone(b.QuantityWords), TimeWords: maps.Clone(b.TimeWords),
 	}
-	for k, v := range b.Starters {
-		c.Starters[k] = v
+}
+
+// OrDefault returns b, or the default knowledge base when b is nil: what
+// a stage with no base of its own uses.
+func OrDefault(b *Base) *Base {
+	if b == nil {
+		return Default()
 	}
-	for k, v := range b.QuoteTags {
-		c.QuoteTags[k] = v
-	}
-	c.Boilerplate = append([]Pattern(nil), b.Boilerplate...)
-	c.Cues, c.Hedges, c.Outlets = b.Cues.clone(), b.Hedges.clone(), b.Outlets.clone()
-	for k, v := range b.Words {
-		c.Words[k] = v
-	}
-	for k, v := range b.SourceNouns {
-		c.SourceNouns[k] = v
-	}
-	for k, v := range b.Numbers {
-		c.Numbers[k] = v
-	}
-	for k, v := range b.CueNouns {
-		c.CueNouns[k] = v
-	}
-	c.Places, c.Institutions, c.Agents, c.Titles = b.Places.clone(), b.Institutions.clone(), b.Agents.clone(), b.Titles.clone()
-	c.OrgWords = append([]OrgWord(nil), b.OrgWords...)
-	for k, v := range b.Leaders {
-		c.Leaders[k] = v
-	}
-	for k, v := range b.CountryNames {
-		c.CountryNames[k] = v
-	}
-	for k, v := range b.OutletLand {
-		c.OutletLand[k] = v
-	}
-	for k, v := range b.PlaceWords {
-		c.PlaceWords[k] = v
-	}
-	for k, v := range b.NotNames {
-		c.NotNames[k] = v
-	}
-	c.Regions = b.Regions.clone()
-	for k, v := range b.TimeWords {
-		c.TimeWords[k] = v
-	}
-	c.Triggers = b.Triggers.clone()
-	for k, v := range b.QuantityWords {
-		c.QuantityWords[k] = v
-	}
-	for k, v := range b.Cameo {
-		c.Cameo[k] = v
-	}
-	for k, v := range b.Quads {
-		c.Quads[k] = v
-	}
-	return c
+	return b
 }
 
 // WithUserFile returns a copy of the default base extended by the user

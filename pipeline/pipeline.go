@@ -51,10 +51,7 @@ func New(stages ...Stage) *Pipeline {
 // Default returns the standard pipeline: every layer herodot has, in the
 // order of Slots.
 func Default(opts Options) *Pipeline {
-	kb := opts.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(opts.KB)
 	built := map[string]Stage{
 		segment.Name:     segment.Stage{KB: kb},
 		entity.Name:      entity.Stage{KB: kb},

@@ -3,13 +3,13 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"herodot/document"
 	"herodot/ingest"
+	"herodot/internal/testcorpus"
 )
 
 type stageFunc struct {
@@ -71,10 +71,7 @@ func TestDefault(t *testing.T) {
 // BenchmarkPipeline runs the default pipeline over the articles of
 // ../shared/corpus/news, read once beforehand.
 func BenchmarkPipeline(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("%s not found: the benchmark needs the project's shared folder beside the checkout", dir)
-	}
+	dir := testcorpus.Shared(b, filepath.Join("corpus", "news"))
 	var texts []*document.Document
 	var size int
 	for d, err := range ingest.Read([]string{dir}, ingest.Options{}) {

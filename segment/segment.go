@@ -32,10 +32,7 @@ func (Stage) Name() string { return Name }
 
 // Process sets doc's Tokens, Quotations and Sentences.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
-	kb := s.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(s.KB)
 	doc.Tokens = Tokenize(doc.Text, kb)
 	var roles []uint8
 	doc.Quotations, roles = Quotations(doc.Text, doc.Tokens)

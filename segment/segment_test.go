@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"herodot/document"
+	"herodot/internal/testcorpus"
 	"herodot/knowledge"
 )
 
@@ -169,19 +170,8 @@ func TestManyQuotationMarks(t *testing.T) {
 	}
 }
 
-// sharedCorpus returns the path of ../shared/corpus, skipping the test
-// where it is absent (a user's clone has none).
-func sharedCorpus(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not found at %s: the test needs the project's shared folder beside the checkout", dir)
-	}
-	return dir
-}
-
 func TestSeedArticle(t *testing.T) {
-	dir := sharedCorpus(t)
+	dir := testcorpus.Shared(t, "corpus")
 	b, err := os.ReadFile(filepath.Join(dir, "cuba-venezuela.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +222,7 @@ func FuzzSegment(f *testing.F) {
 }
 
 func BenchmarkSegment(b *testing.B) {
-	texts := newsTexts(b)
+	texts := testcorpus.NewsBodies(b)
 	var bytes, sents int
 	for _, t := range texts {
 		bytes += len(t)
@@ -249,27 +239,4 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
-}
-
-// newsTexts reads the bodies of ../shared/corpus/news/*.txt (their
-// headers cut off).
-func newsTexts(b *testing.B) []string {
-	dir := filepath.Join(sharedCorpus(b), "news")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		s := string(data)
-		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
-			s = body
-		}
-		out = append(out, s)
-	}
-	if len(out) == 0 {
-		b.Skip("no articles in " + dir)
-	}
-	return out
 }

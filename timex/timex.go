@@ -39,10 +39,7 @@ func (Stage) Name() string { return Name }
 
 // Process sets doc.Times. It needs the segment layer.
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
-	kb := s.KB
-	if kb == nil {
-		kb = knowledge.Default()
-	}
+	kb := knowledge.OrDefault(s.KB)
 	r := &reader{doc: doc, kb: kb}
 	if doc.ReferenceDate != nil {
 		if t, err := time.Parse("2006-01-02", *doc.ReferenceDate); err == nil {

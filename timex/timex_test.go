@@ -2,12 +2,10 @@ package timex
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"herodot/document"
+	"herodot/internal/testcorpus"
 	"herodot/segment"
 )
 
@@ -100,20 +98,10 @@ func TestThePreviousYear(t *testing.T) {
 }
 
 func BenchmarkTimex(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "news")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Skipf("no articles in %s: the benchmark needs the project's shared folder beside the checkout", dir)
-	}
 	var docs []*document.Document
 	sentences := 0
 	ref := "2020-01-01"
-	for _, f := range files {
-		data, _ := os.ReadFile(f)
-		s := string(data)
-		if _, body, ok := strings.Cut(s, "\n---\n"); ok {
-			s = body
-		}
+	for _, s := range testcorpus.NewsBodies(b) {
 		d := document.New(s)
 		d.ReferenceDate = &ref
 		_ = segment.Stage{}.Process(context.Background(), d)

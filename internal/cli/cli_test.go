@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"herodot/internal/testcorpus"
 	"math"
 	"os"
 	"os/exec"
@@ -21,11 +22,7 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 
 func shared(t *testing.T, sub string) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s not found: the test needs the project's shared folder beside the checkout", dir)
-	}
-	return dir
+	return testcorpus.Shared(t, sub)
 }
 
 // specFields are the top-level fields of spec/output.md.
