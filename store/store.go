@@ -1,0 +1,262 @@
+// Package store keeps analysed documents in an embedded SQLite database
+// (one file, WAL, FTS5 over texts and attribution contents) and answers
+// queries over their layers. Documents are keyed by their content ID, so
+// storing the same article twice stores it once, and an interrupted
+// ingest that runs again picks up where it stopped.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the SQLite driver, pure Go
+
+	"herodot/document"
+)
+
+// Store is an open corpus database. It is safe for concurrent use.
+type Store struct {
+	db *sql.DB
+}
+
+// migrations build the schema, one version each; a database records the
+// versions it has and gets the rest when it is opened.
+var migrations = []string{
+	`CREATE TABLE documents (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL DEFAULT '',
+		outlet TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		published TEXT,
+		input TEXT NOT NULL DEFAULT '',
+		simhash INTEGER NOT NULL DEFAULT 0,
+		body TEXT NOT NULL,
+		json TEXT NOT NULL,
+		ingested_at TEXT NOT NULL
+	);
+	CREATE TABLE entities (
+		doc_id TEXT NOT NULL REFERENCES documents(id), eid TEXT NOT NULL,
+		name TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', mentions INTEGER NOT NULL,
+		PRIMARY KEY (doc_id, eid)
+	);
+	CREATE TABLE attributions (
+		doc_id TEXT NOT NULL REFERENCES documents(id), aid TEXT NOT NULL, sentence INTEGER NOT NULL,
+		source TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER, affiliation TEXT NOT NULL DEFAULT '',
+		cue TEXT NOT NULL, lemma TEXT NOT NULL, via TEXT NOT NULL DEFAULT '', stance TEXT NOT NULL,
+		quote TEXT NOT NULL, content TEXT NOT NULL,
+		PRIMARY KEY (doc_id, aid)
+	);
+	CREATE TABLE events (
+		doc_id TEXT NOT NULL REFERENCES documents(id), vid TEXT NOT NULL, sentence INTEGER NOT NULL,
+		trigger TEXT NOT NULL, type TEXT NOT NULL, mode TEXT NOT NULL DEFAULT '', cameo TEXT NOT NULL DEFAULT '',
+		quad TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '', actor_text TEXT NOT NULL DEFAULT '',
+		target TEXT NOT NULL DEFAULT '', target_text TEXT NOT NULL DEFAULT '', time TEXT NOT NULL DEFAULT '',
+		location TEXT NOT NULL DEFAULT '', attribution TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,
+		PRIMARY KEY (doc_id, vid)
+	);
+	CREATE INDEX events_type ON events(type);
+	CREATE INDEX events_actor ON events(actor);
+	CREATE INDEX attributions_kind ON attributions(kind, stance);
+	CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, body);
+	CREATE VIRTUAL TABLE attributions_fts USING fts5(doc_id UNINDEXED, aid UNINDEXED, content);`,
+}
+
+// Open opens (creating it when needed) the SQLite database at path and
+// brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		return nil, errors.New("PostgreSQL stores are not supported yet: give a file path for SQLite")
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&have); err != nil {
+		return err
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this herodot (%d)", have, len(migrations))
+	}
+	for v := have; v < len(migrations); v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v+1); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Has reports whether a document with this ID is stored.
+func (s *Store) Has(ctx context.Context, id string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	return n > 0, err
+}
+
+// Count returns the number of stored documents.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&n)
+	return n, err
+}
+
+// Put stores documents in one transaction. A document whose ID is
+// stored already is left as it is and counted as a duplicate.
+func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups int, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, d := range docs {
+		js, err := json.Marshal(d)
+		if err != nil {
+			return 0, 0, err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents (id, title, outlet, url, published, input, simhash, body, json, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+			d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(Simhash(d.Text)), d.Text, string(js), now)
+		if err != nil {
+			return 0, 0, err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			dups++
+			continue
+		}
+		if err := putLayers(ctx, tx, d); err != nil {
+			return 0, 0, fmt.Errorf("%s: %w", d.ID, err)
+		}
+		added++
+	}
+	return added, dups, tx.Commit()
+}
+
+func putLayers(ctx context.Context, tx *sql.Tx, d *document.Document) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (id, body) VALUES (?, ?)`, d.ID, d.Text); err != nil {
+		return err
+	}
+	for _, e := range d.Entities {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)`, d.ID, e.ID, e.Name, e.Type, e.Actor, len(e.Mentions)); err != nil {
+			return err
+		}
+	}
+	for _, a := range d.Attributions {
+		aff := ""
+		if a.Source.Affiliation != nil {
+			aff = *a.Source.Affiliation
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, a.ID, a.Sentence, a.Source.Text, a.Source.Kind, a.Source.Count, aff, a.Cue.Text, a.Cue.Lemma,
+			strings.Join(a.Via, " > "), a.Stance, a.Quote, a.Content.Text); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO attributions_fts (doc_id, aid, content) VALUES (?, ?, ?)`, d.ID, a.ID, a.Content.Text); err != nil {
+			return err
+		}
+	}
+	for _, v := range d.Events {
+		actor, actorText, target, targetText := argument(v.Actor), argumentText(v.Actor), argument(v.Target), argumentText(v.Target)
+		tm, loc, att := "", "", ""
+		if v.Time != nil {
+			tm = v.Time.Value
+		}
+		if v.Location != nil {
+			loc = v.Location.Text
+		}
+		if v.Attribution != nil {
+			att = *v.Attribution
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, v.ID, v.Sentence, v.Trigger.Text, v.Type, v.Mode, v.Cameo, v.Quad, actor, actorText, target, targetText, tm, loc, att, v.Status); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func argument(a *document.Argument) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+func argumentText(a *document.Argument) string {
+	if a == nil {
+		return ""
+	}
+	return a.Text
+}
+
+// Document returns a stored document, as it was analysed.
+func (s *Store) Document(ctx context.Context, id string) (*document.Document, error) {
+	var js string
+	if err := s.db.QueryRowContext(ctx, `SELECT json FROM documents WHERE id = ?`, id).Scan(&js); err != nil {
+		return nil, err
+	}
+	d := &document.Document{}
+	return d, json.Unmarshal([]byte(js), d)
+}
+
+// Each calls fn with every stored document, in the order they were
+// stored, one at a time (memory stays flat however large the store).
+func (s *Store) Each(ctx context.Context, fn func(*document.Document) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT json FROM documents ORDER BY rowid`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return err
+		}
+		d := &document.Document{}
+		if err := json.Unmarshal([]byte(js), d); err != nil {
+			return err
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

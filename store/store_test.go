@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"herodot/document"
+)
+
+func doc(id, text string) *document.Document {
+	d := document.New(text)
+	d.ID = id
+	pub := "2024-03-01"
+	d.Published, d.Outlet = &pub, "Example Wire"
+	src := "two officials"
+	two := 2
+	d.Attributions = []document.Attribution{{ID: "A1", Source: document.Source{Text: src, Kind: "anonymous", Count: &two}, Cue: document.Cue{Text: "said", Lemma: "say"},
+		Stance: "asserted", Quote: "indirect", Content: document.Content{Text: "the convoy crossed the border"}}}
+	a := "A1"
+	d.Events = []document.Event{{ID: "V1", Trigger: document.Trigger{Text: "crossed"}, Type: "ASSAULT", Quad: "material_conflict",
+		Actor: &document.Argument{Text: "Peru", Code: "PERMIL"}, Target: &document.Argument{Text: "Chile", Code: "CHL"}, Attribution: &a, Status: "reported"}}
+	d.Entities = []document.Entity{{ID: "E1", Name: "Peru", Type: "GPE", Actor: "PER", Mentions: []document.Mention{{Text: "Peru"}}}}
+	return d
+}
+
+func open(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestPutIsIdempotent(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	added, dups, err := s.Put(ctx, []*document.Document{doc("a", "Troops crossed the border."), doc("b", "Talks resumed.")})
+	if err != nil || added != 2 || dups != 0 {
+		t.Fatalf("first put: %d added, %d dups, %v", added, dups, err)
+	}
+	added, dups, err = s.Put(ctx, []*document.Document{doc("a", "Troops crossed the border.")})
+	if err != nil || added != 0 || dups != 1 {
+		t.Fatalf("second put: %d added, %d dups, %v", added, dups, err)
+	}
+	if n, _ := s.Count(ctx); n != 2 {
+		t.Errorf("%d documents, want 2", n)
+	}
+	tab, _ := s.Query(ctx, "events", Filter{})
+	if len(tab.Rows) != 2 {
+		t.Errorf("%d event rows, want 2 (one per stored document)", len(tab.Rows))
+	}
+	got, err := s.Document(ctx, "a")
+	if err != nil || got.Text != "Troops crossed the border." || len(got.Events) != 1 {
+		t.Errorf("round trip: %+v %v", got, err)
+	}
+}
+
+func TestQueryFilters(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	s.Put(ctx, []*document.Document{doc("a", "Troops crossed the border near the river.")})
+	for _, tc := range []struct {
+		kind string
+		f    Filter
+		want int
+	}{
+		{"events", Filter{Actor: "PER"}, 1},
+		{"events", Filter{Actor: "CHL"}, 0},
+		{"events", Filter{Type: "assault", Target: "CHL"}, 1},
+		{"events", Filter{Since: "2024-04-01"}, 0},
+		{"attributions", Filter{Kind: "anonymous", Stance: "asserted"}, 1},
+		{"attributions", Filter{Text: "convoy"}, 1},
+		{"attributions", Filter{Text: "tanks"}, 0},
+		{"entities", Filter{Type: "GPE", Name: "Per"}, 1},
+		{"documents", Filter{Text: "river"}, 1},
+		{"documents", Filter{Outlet: "Other"}, 0},
+	} {
+		tab, err := s.Query(ctx, tc.kind, tc.f)
+		if err != nil || len(tab.Rows) != tc.want {
+			t.Errorf("%s %+v: %d rows, %v; want %d", tc.kind, tc.f, len(tab.Rows), err, tc.want)
+		}
+	}
+	if _, err := s.Query(ctx, "nonsense", Filter{}); err == nil {
+		t.Error("an unknown query kind should fail")
+	}
+}
+
+func TestSimhash(t *testing.T) {
+	story := "Cuban advisers have begun leaving Venezuela as pressure mounts on the government in Caracas, several sources said. " +
+		"The advisers had worked in the security services for more than a decade and trained the presidential guard. " +
+		"Officials in Havana did not respond to requests for comment, and the ministry in Caracas declined to comment. " +
+		"Analysts said the departures could weaken the government's hold on the armed forces in the coming months. "
+	a := story + "The news agency first reported the move on Tuesday."
+	b := story + "A news agency first reported the move on Wednesday." // a lightly edited copy
+	c := "The central bank raised interest rates by half a point to curb inflation, the governor told parliament. " +
+		"Markets had expected a smaller rise, and the currency gained against the dollar after the announcement. " +
+		"Exporters warned that the stronger currency would hurt sales abroad in the second half of the year."
+	if !NearDuplicate(Simhash(a), Simhash(b)) {
+		t.Error("two copies of one story should be near-duplicates")
+	}
+	if NearDuplicate(Simhash(a), Simhash(c)) {
+		t.Error("two different stories should not be near-duplicates")
+	}
+}
+
+func TestMigrationsOnReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Put(context.Background(), []*document.Document{doc("a", "Text.")})
+	s.Close()
+	s, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.Count(context.Background()); n != 1 {
+		t.Errorf("%d documents after reopening, want 1", n)
+	}
+}
