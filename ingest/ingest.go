@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"herodot/document"
 	"herodot/knowledge"
@@ -31,6 +32,7 @@ const (
 	FormatText  Format = "text"
 	FormatHTML  Format = "html"
 	FormatJSONL Format = "jsonl"
+	FormatFeed  Format = "feed"
 )
 
 // Options control reading.
@@ -47,6 +49,10 @@ type Options struct {
 	KB *knowledge.Base
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// AllowPrivate lets URLs on private and loopback addresses be fetched.
+	AllowPrivate bool
+	// FetchTimeout bounds one URL fetch; 0 means DefaultFetchTimeout.
+	FetchTimeout time.Duration
 }
 
 func (o *Options) maxBytes() int64 {
@@ -83,10 +89,11 @@ var walkExts = map[string]Format{
 	".txt": FormatText, ".text": FormatText,
 	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
 	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+	".rss": FormatFeed, ".atom": FormatFeed,
 }
 
 // Read yields the documents of every path in order: a file, "-" for
-// standard input, or a directory (every supported file under it, in lexical
+// standard input, an http(s) URL, or a directory (every supported file under it, in lexical
 // order, links to directories not followed). A failing input yields a nil
 // document and an *InputError, and reading goes on with the next one.
 func Read(paths []string, opts Options) iter.Seq2[*document.Document, error] {
@@ -100,6 +107,9 @@ func Read(paths []string, opts Options) iter.Seq2[*document.Document, error] {
 }
 
 func readPath(path string, opts *Options, yield func(*document.Document, error) bool) bool {
+	if isURL(path) {
+		return fetch(path, opts, yield)
+	}
 	if path == "-" {
 		in := opts.Stdin
 		if in == nil {
@@ -191,6 +201,9 @@ func readStream(name string, r io.Reader, format Format, opts *Options, yield fu
 			return readJSONL(name, bytes.NewReader(data), opts, yield)
 		}
 	}
+	if format == FormatFeed {
+		return readFeed(name, data, opts, yield)
+	}
 	var doc *document.Document
 	if format == FormatHTML {
 		doc, err = FromHTML(data, opts)
@@ -224,6 +237,8 @@ func formatByName(path string) Format {
 		return FormatJSONL
 	case ".txt", ".text", ".md":
 		return FormatText
+	case ".rss", ".atom":
+		return FormatFeed
 	}
 	return FormatAuto
 }
@@ -236,6 +251,9 @@ func sniff(data []byte) Format {
 	}
 	if bytes.HasPrefix(head, []byte("{")) {
 		return FormatJSONL
+	}
+	if bytes.HasPrefix(head, []byte("<?xml")) && isFeed(head) || bytes.HasPrefix(bytes.ToLower(head), []byte("<rss")) || bytes.HasPrefix(bytes.ToLower(head), []byte("<feed")) {
+		return FormatFeed
 	}
 	lower := bytes.ToLower(head)
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div", "<meta", "<title"} {

@@ -2,6 +2,9 @@ package ingest
 
 import (
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -456,3 +459,71 @@ func FuzzJSONL(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Example Wire</title><link>https://example.org/</link>
+<item><title>Port strike ends</title><link>https://example.org/a</link><pubDate>Sun, 14 Sep 2025 08:30:00 GMT</pubDate>
+<description><![CDATA[<p>Dock workers returned to work on Sunday after a nine-day strike, the union said.</p>]]></description></item>
+<item><title>Empty</title><link>https://example.org/b</link></item>
+<item><title>Mayor resigns</title><link>https://example.org/c</link><pubDate>Mon, 15 Sep 2025 10:00:00 GMT</pubDate>
+<description>The mayor resigned on Monday after an inquiry into the city's accounts.</description></item>
+</channel></rss>`
+
+func TestFeed(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "wire.rss", rss)
+	docs, errs := readAll(t, []string{p}, Options{})
+	if len(docs) != 2 || len(errs) != 1 {
+		t.Fatalf("docs %d errs %v", len(docs), errs)
+	}
+	d := docs[0]
+	if d.Title != "Port strike ends" || d.Outlet != "Example Wire" || d.URL != "https://example.org/a" || *d.Published != "2025-09-14" || !strings.Contains(d.Text, "Dock workers returned") {
+		t.Errorf("first item: %+v", d)
+	}
+	if !strings.Contains(errs[0].Error(), "wire.rss#2: feed item has no content") {
+		t.Errorf("error %v", errs[0])
+	}
+	// the same feed with no telling name, through standard input
+	docs, _ = readAll(t, []string{"-"}, Options{Stdin: strings.NewReader(rss)})
+	if len(docs) != 2 {
+		t.Errorf("a feed on standard input: %d documents", len(docs))
+	}
+	if _, errs := readAll(t, []string{write(t, dir, "bad.rss", "<rss><channel><item>")}, Options{}); len(errs) != 1 {
+		t.Errorf("a broken feed: %v", errs)
+	}
+}
+
+func TestURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("User-Agent") != UserAgent {
+			http.Error(w, "who are you", http.StatusForbidden)
+			return
+		}
+		switch r.URL.Path {
+		case "/story":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, page)
+		case "/feed":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			io.WriteString(w, rss)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	// a loopback address is refused unless allowed
+	if _, errs := readAll(t, []string{srv.URL + "/story"}, Options{}); len(errs) != 1 || !strings.Contains(errs[0].Error(), "refused") {
+		t.Fatalf("loopback without --allow-private: %v", errs)
+	}
+	docs, errs := readAll(t, []string{srv.URL + "/story", srv.URL + "/feed", srv.URL + "/missing"}, Options{AllowPrivate: true})
+	if len(docs) != 3 || len(errs) != 2 || !strings.Contains(errs[1].Error(), "404") {
+		t.Fatalf("docs %d errs %v", len(docs), errs)
+	}
+	if docs[0].URL != srv.URL+"/story" || !strings.Contains(docs[0].Text, "Dock workers at the northern port") {
+		t.Errorf("page: %+v", docs[0])
+	}
+	big := Options{AllowPrivate: true, MaxBytes: 100}
+	if _, errs := readAll(t, []string{srv.URL + "/story"}, big); len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
+		t.Errorf("a page over the limit: %v", errs)
+	}
+}

@@ -35,7 +35,6 @@ var migrations = []string{
 		published TEXT,
 		input TEXT NOT NULL DEFAULT '',
 		simhash INTEGER NOT NULL DEFAULT 0,
-		body TEXT NOT NULL,
 		json TEXT NOT NULL,
 		ingested_at TEXT NOT NULL
 	);
@@ -146,15 +145,18 @@ func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups
 			tx.Rollback()
 		}
 	}()
+	st, err := prepare(ctx, tx)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer st.close()
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, d := range docs {
 		js, err := json.Marshal(d)
 		if err != nil {
 			return 0, 0, err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents (id, title, outlet, url, published, input, simhash, body, json, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(Simhash(d.Text)), d.Text, string(js), now)
+		res, err := st.doc.ExecContext(ctx, d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(Simhash(d.Text)), string(js), now)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -162,7 +164,7 @@ func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups
 			dups++
 			continue
 		}
-		if err := putLayers(ctx, tx, d); err != nil {
+		if err := st.layers(ctx, d); err != nil {
 			return 0, 0, fmt.Errorf("%s: %w", d.ID, err)
 		}
 		added++
@@ -170,12 +172,49 @@ func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups
 	return added, dups, tx.Commit()
 }
 
-func putLayers(ctx context.Context, tx *sql.Tx, d *document.Document) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (id, body) VALUES (?, ?)`, d.ID, d.Text); err != nil {
+// statements are the inserts of one transaction, prepared once.
+type statements struct {
+	doc, docFTS, entity, attribution, attributionFTS, event *sql.Stmt
+}
+
+func prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
+	st := &statements{}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&st.doc, `INSERT INTO documents (id, title, outlet, url, published, input, simhash, json, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&st.docFTS, `INSERT INTO documents_fts (id, body) VALUES (?, ?)`},
+		{&st.entity, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)`},
+		{&st.attribution, `INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.attributionFTS, `INSERT INTO attributions_fts (doc_id, aid, content) VALUES (?, ?, ?)`},
+		{&st.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.dst = stmt
+	}
+	return st, nil
+}
+
+func (st *statements) close() {
+	for _, s := range []*sql.Stmt{st.doc, st.docFTS, st.entity, st.attribution, st.attributionFTS, st.event} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *statements) layers(ctx context.Context, d *document.Document) error {
+	if _, err := st.docFTS.ExecContext(ctx, d.ID, d.Text); err != nil {
 		return err
 	}
 	for _, e := range d.Entities {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)`, d.ID, e.ID, e.Name, e.Type, e.Actor, len(e.Mentions)); err != nil {
+		if _, err := st.entity.ExecContext(ctx, d.ID, e.ID, e.Name, e.Type, e.Actor, len(e.Mentions)); err != nil {
 			return err
 		}
 	}
@@ -184,17 +223,15 @@ func putLayers(ctx context.Context, tx *sql.Tx, d *document.Document) error {
 		if a.Source.Affiliation != nil {
 			aff = *a.Source.Affiliation
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, a.ID, a.Sentence, a.Source.Text, a.Source.Kind, a.Source.Count, aff, a.Cue.Text, a.Cue.Lemma,
+		if _, err := st.attribution.ExecContext(ctx, d.ID, a.ID, a.Sentence, a.Source.Text, a.Source.Kind, a.Source.Count, aff, a.Cue.Text, a.Cue.Lemma,
 			strings.Join(a.Via, " > "), a.Stance, a.Quote, a.Content.Text); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO attributions_fts (doc_id, aid, content) VALUES (?, ?, ?)`, d.ID, a.ID, a.Content.Text); err != nil {
+		if _, err := st.attributionFTS.ExecContext(ctx, d.ID, a.ID, a.Content.Text); err != nil {
 			return err
 		}
 	}
 	for _, v := range d.Events {
-		actor, actorText, target, targetText := argument(v.Actor), argumentText(v.Actor), argument(v.Target), argumentText(v.Target)
 		tm, loc, att := "", "", ""
 		if v.Time != nil {
 			tm = v.Time.Value
@@ -205,8 +242,8 @@ func putLayers(ctx context.Context, tx *sql.Tx, d *document.Document) error {
 		if v.Attribution != nil {
 			att = *v.Attribution
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, v.ID, v.Sentence, v.Trigger.Text, v.Type, v.Mode, v.Cameo, v.Quad, actor, actorText, target, targetText, tm, loc, att, v.Status); err != nil {
+		if _, err := st.event.ExecContext(ctx, d.ID, v.ID, v.Sentence, v.Trigger.Text, v.Type, v.Mode, v.Cameo, v.Quad,
+			argument(v.Actor), argumentText(v.Actor), argument(v.Target), argumentText(v.Target), tm, loc, att, v.Status); err != nil {
 			return err
 		}
 	}

@@ -127,18 +127,20 @@ type analysisFlags struct {
 	maxBytes  int64
 	kbFile    string
 	inFormat  string
+	private   bool
 }
 
 func (f *analysisFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.published, "published", "", "reference `DATE` (YYYY-MM-DD) for inputs whose metadata and dateline give none")
 	c.Flags().Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest input file, or JSON Lines record, to read (`BYTES`)")
 	c.Flags().StringVar(&f.kbFile, "kb", "", "a knowledge `FILE` that adds to or overrides the built-in lexicons")
-	c.Flags().StringVar(&f.inFormat, "input-format", "auto", "input format: auto, text, html or jsonl (auto decides by file name and content)")
+	c.Flags().StringVar(&f.inFormat, "input-format", "auto", "input format: auto, text, html, jsonl or feed (auto decides by file name and content)")
+	c.Flags().BoolVar(&f.private, "allow-private", false, "let URLs on private and loopback addresses be fetched")
 }
 
 // setup checks the flags and builds the ingest options and the pipeline.
 func (f *analysisFlags) setup() (ingest.Options, *pipeline.Pipeline, error) {
-	opts := ingest.Options{MaxBytes: f.maxBytes}
+	opts := ingest.Options{MaxBytes: f.maxBytes, AllowPrivate: f.private}
 	if f.maxBytes <= 0 {
 		return opts, nil, usagef("--max-bytes must be positive, got %d", f.maxBytes)
 	}
@@ -151,10 +153,10 @@ func (f *analysisFlags) setup() (ingest.Options, *pipeline.Pipeline, error) {
 	}
 	switch f.inFormat {
 	case "auto", "":
-	case "text", "html", "jsonl":
+	case "text", "html", "jsonl", "feed":
 		opts.Format = ingest.Format(f.inFormat)
 	default:
-		return opts, nil, usagef("--input-format: %q is not one of auto, text, html, jsonl", f.inFormat)
+		return opts, nil, usagef("--input-format: %q is not one of auto, text, html, jsonl, feed", f.inFormat)
 	}
 	kb := knowledge.Default()
 	if f.kbFile != "" {
