@@ -143,6 +143,7 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 			return nil
 		}
 		f, ok := walkExts[strings.ToLower(filepath.Ext(p))]
+		ok = ok || isWARC(p)
 		if !ok || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
@@ -172,6 +173,9 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 }
 
 func readFile(path string, info fs.FileInfo, format Format, opts *Options, yield func(*document.Document, error) bool) bool {
+	if isWARC(path) {
+		return readWARC(path, opts, yield) // a crawl: the size limit applies to each record
+	}
 	if format == FormatAuto {
 		format = formatByName(path)
 	}

@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -525,5 +528,47 @@ func TestURL(t *testing.T) {
 	big := Options{AllowPrivate: true, MaxBytes: 100}
 	if _, errs := readAll(t, []string{srv.URL + "/story"}, big); len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
 		t.Errorf("a page over the limit: %v", errs)
+	}
+}
+
+// warcRecord writes one WARC response record holding an HTTP response.
+func warcResponse(uri, contentType, body string) string {
+	http := "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n" + body
+	return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:" + fmt.Sprintf("%08x-0000-4000-8000-000000000000", len(uri)+len(body)) + ">\r\n" +
+		"WARC-Date: 2025-09-14T08:30:00Z\r\nWARC-Target-URI: " + uri + "\r\n" +
+		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + fmt.Sprint(len(http)) + "\r\n\r\n" + http + "\r\n\r\n"
+}
+
+func TestWARC(t *testing.T) {
+	dir := t.TempDir()
+	records := []string{
+		warcResponse("https://example.org/story", "text/html", page),
+		warcResponse("https://example.org/logo.png", "image/png", "\x89PNG"),
+		warcResponse("https://example.org/other", "text/html; charset=utf-8", "<html><body><p>The mayor resigned on Monday after an inquiry, officials said.</p></body></html>"),
+	}
+	content := strings.Join(records, "")
+	var gz bytes.Buffer
+	for _, r := range records { // one gzip member per record, as crawlers write them
+		zw := gzip.NewWriter(&gz)
+		zw.Write([]byte(r))
+		zw.Close()
+	}
+	p := filepath.Join(dir, "crawl.warc.gz")
+	if err := os.WriteFile(p, gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := readAll(t, []string{dir}, Options{})
+	if len(errs) != 0 || len(docs) != 2 {
+		t.Fatalf("docs %d errs %v", len(docs), errs)
+	}
+	if docs[0].URL != "https://example.org/story" || !strings.Contains(docs[0].Text, "Dock workers") || docs[1].Published == nil || *docs[1].Published != "2025-09-14" {
+		t.Errorf("documents: %+v / %+v", docs[0], docs[1])
+	}
+	// a WARC cut in the middle of a record: the records before it are read, the damage reported
+	cut := filepath.Join(dir, "cut.warc")
+	os.WriteFile(cut, []byte(content[:len(content)-200]), 0o644)
+	docs, errs = readAll(t, []string{cut}, Options{})
+	if len(docs) != 2 && len(docs) != 1 || len(errs) != 1 {
+		t.Errorf("truncated WARC: %d docs, errors %v", len(docs), errs)
 	}
 }
