@@ -133,9 +133,35 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// Encoded is a document made ready to store: its JSON and fingerprint,
+// computed where there are cores to spare (Encode), so that the one
+// writer of a store only writes.
+type Encoded struct {
+	Doc     *document.Document
+	JSON    []byte
+	Simhash uint64
+}
+
+// Encode prepares a document for Put.
+func Encode(d *document.Document) (Encoded, error) {
+	js, err := json.Marshal(d)
+	return Encoded{Doc: d, JSON: js, Simhash: Simhash(d.Text)}, err
+}
+
 // Put stores documents in one transaction. A document whose ID is
 // stored already is left as it is and counted as a duplicate.
 func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups int, err error) {
+	enc := make([]Encoded, len(docs))
+	for i, d := range docs {
+		if enc[i], err = Encode(d); err != nil {
+			return 0, 0, err
+		}
+	}
+	return s.PutEncoded(ctx, enc)
+}
+
+// PutEncoded is Put for documents already encoded.
+func (s *Store) PutEncoded(ctx context.Context, docs []Encoded) (added, dups int, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, 0, err
@@ -151,12 +177,9 @@ func (s *Store) Put(ctx context.Context, docs []*document.Document) (added, dups
 	}
 	defer st.close()
 	now := time.Now().UTC().Format(time.RFC3339)
-	for _, d := range docs {
-		js, err := json.Marshal(d)
-		if err != nil {
-			return 0, 0, err
-		}
-		res, err := st.doc.ExecContext(ctx, d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(Simhash(d.Text)), string(js), now)
+	for _, e := range docs {
+		d := e.Doc
+		res, err := st.doc.ExecContext(ctx, d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(e.Simhash), string(e.JSON), now)
 		if err != nil {
 			return 0, 0, err
 		}

@@ -106,7 +106,7 @@ func runIngest(o *analysisFlags, dbPath string, workers, batch int, paths []stri
 
 	stats := &ingestStats{reasons: map[string]int{}}
 	jobs := make(chan *document.Document, workers*2)
-	done := make(chan *document.Document, workers*2)
+	done := make(chan store.Encoded, workers*2)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -117,19 +117,24 @@ func runIngest(o *analysisFlags, dbPath string, workers, batch int, paths []stri
 					stats.fail(fmt.Errorf("%s: %w", d.Input, err))
 					continue
 				}
-				done <- d
+				e, err := store.Encode(d)
+				if err != nil {
+					stats.fail(fmt.Errorf("%s: %w", d.Input, err))
+					continue
+				}
+				done <- e
 			}
 		}()
 	}
 	// the writer: one transaction per batch
 	writeErr := make(chan error, 1)
 	go func() {
-		var pending []*document.Document
+		var pending []store.Encoded
 		flush := func() error {
 			if len(pending) == 0 {
 				return nil
 			}
-			added, dups, err := st.Put(context.Background(), pending)
+			added, dups, err := st.PutEncoded(context.Background(), pending)
 			stats.mu.Lock()
 			stats.stored += added
 			stats.duplicates += dups
