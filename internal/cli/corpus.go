@@ -17,6 +17,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
 	"github.com/spf13/cobra"
 
 	"herodot/corroborate"
@@ -410,7 +411,9 @@ func newExport(streams IO) *cobra.Command {
   plover   one PLOVER record per event (JSON Lines), with herodot's provenance
            fields: the document, the sentence, the attribution and the status
   csv      the events table
-  tsv      events in a GDELT-like layout: date, actors, CAMEO code, quad class, URL`,
+  tsv      events in a GDELT-like layout: date, actors, CAMEO code, quad class, URL
+  parquet  the events, with their attribution's source, kind and stance, as a
+           Parquet file for pandas or R (needs --output)`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			st, err := openExisting(db)
@@ -418,6 +421,9 @@ func newExport(streams IO) *cobra.Command {
 				return err
 			}
 			defer st.Close()
+			if format == "parquet" && (output == "" || output == "-") {
+				return usagef("--format parquet writes a file: give it with --output FILE")
+			}
 			w := streams.Out
 			if output != "" && output != "-" {
 				f, err := os.Create(output)
@@ -486,8 +492,74 @@ func exportTo(w io.Writer, st *store.Store, format string) error {
 			}
 			return nil
 		})
+	case "parquet":
+		pw := parquet.NewGenericWriter[parquetEvent](w)
+		err := st.Each(ctx, func(d *document.Document) error {
+			_, err := pw.Write(parquetEvents(d))
+			return err
+		})
+		if cerr := pw.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
-	return usagef("--format: %q is not one of jsonl, plover, csv, tsv", format)
+	return usagef("--format: %q is not one of jsonl, plover, csv, tsv, parquet", format)
+}
+
+// parquetEvent is a row of the Parquet export: an event with its document
+// and the attribution that reports it.
+type parquetEvent struct {
+	Doc         string `parquet:"doc"`
+	Event       string `parquet:"event"`
+	Published   string `parquet:"published"`
+	Outlet      string `parquet:"outlet"`
+	URL         string `parquet:"url"`
+	Type        string `parquet:"type"`
+	Mode        string `parquet:"mode"`
+	Cameo       string `parquet:"cameo"`
+	Quad        string `parquet:"quad"`
+	Actor       string `parquet:"actor"`
+	ActorText   string `parquet:"actor_text"`
+	Target      string `parquet:"target"`
+	TargetText  string `parquet:"target_text"`
+	Trigger     string `parquet:"trigger"`
+	Time        string `parquet:"time"`
+	Location    string `parquet:"location"`
+	Status      string `parquet:"status"`
+	Source      string `parquet:"source"`
+	SourceKind  string `parquet:"source_kind"`
+	SourceCount int32  `parquet:"source_count"`
+	Stance      string `parquet:"stance"`
+	Via         string `parquet:"via"`
+}
+
+func parquetEvents(d *document.Document) []parquetEvent {
+	var out []parquetEvent
+	pub := ""
+	if d.Published != nil {
+		pub = *d.Published
+	}
+	for _, v := range d.Events {
+		r := parquetEvent{Doc: d.ID, Event: v.ID, Published: pub, Outlet: d.Outlet, URL: d.URL, Type: v.Type, Mode: v.Mode, Cameo: v.Cameo,
+			Quad: v.Quad, Actor: argCode(v.Actor), ActorText: argName(v.Actor), Target: argCode(v.Target), TargetText: argName(v.Target),
+			Trigger: v.Trigger.Text, Status: v.Status}
+		if v.Time != nil {
+			r.Time = v.Time.Value
+		}
+		if v.Location != nil {
+			r.Location = v.Location.Text
+		}
+		for _, a := range d.Attributions {
+			if v.Attribution != nil && a.ID == *v.Attribution {
+				r.Source, r.SourceKind, r.Stance, r.Via = a.Source.Text, a.Source.Kind, a.Stance, strings.Join(a.Via, " > ")
+				if a.Source.Count != nil {
+					r.SourceCount = int32(*a.Source.Count)
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func argCode(a *document.Argument) string {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
+
 	"herodot/store"
 )
 
@@ -164,6 +166,23 @@ func TestCorpusCommands(t *testing.T) {
 				}
 			}
 		}
+	}
+	pq := filepath.Join(dir, "events.parquet")
+	if code, _, errs := run(t, "", "export", "--db", db, "--format", "parquet", "--output", pq); code != ExitOK {
+		t.Fatalf("export parquet: exit %d: %s", code, errs)
+	}
+	f, err := os.Open(pq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, _ := f.Stat()
+	evs, err := parquet.Read[parquetEvent](f, info.Size())
+	if err != nil || len(evs) == 0 || evs[0].Doc == "" || evs[0].Type == "" {
+		t.Errorf("parquet read back: %d rows, %v", len(evs), err)
+	}
+	if code, _, _ := run(t, "", "export", "--db", db, "--format", "parquet"); code != ExitUsage {
+		t.Errorf("parquet to standard output: exit %d, want a usage error", code)
 	}
 	if code, _, errs := run(t, "", "query", "events", "--db", filepath.Join(dir, "none.db")); code != ExitFailure || !strings.Contains(errs, "no corpus database there") {
 		t.Errorf("query on a missing database: exit %d, %q", code, errs)
