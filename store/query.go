@@ -84,7 +84,11 @@ func (s *Store) Query(ctx context.Context, kind string, f Filter) (Table, error)
 			where("a.stance = ?", f.Stance)
 		}
 		if f.Text != "" {
-			where("(a.doc_id, a.aid) IN (SELECT doc_id, aid FROM attributions_fts WHERE attributions_fts MATCH ?)", f.Text)
+			if s.pg {
+				where("to_tsvector('simple', a.content) @@ websearch_to_tsquery('simple', ?)", f.Text)
+			} else {
+				where("(a.doc_id, a.aid) IN (SELECT doc_id, aid FROM attributions_fts WHERE attributions_fts MATCH ?)", f.Text)
+			}
 		}
 		dates()
 		q.WriteString(" ORDER BY d.published, a.doc_id, a.sentence")
@@ -106,7 +110,11 @@ func (s *Store) Query(ctx context.Context, kind string, f Filter) (Table, error)
 		cols = []string{"doc", "title", "outlet", "published", "url", "input"}
 		q.WriteString(`SELECT d.id, d.title, d.outlet, COALESCE(d.published, ''), d.url, d.input FROM documents d`)
 		if f.Text != "" {
-			where("d.id IN (SELECT id FROM documents_fts WHERE documents_fts MATCH ?)", f.Text)
+			if s.pg {
+				where("to_tsvector('simple', d.body) @@ websearch_to_tsquery('simple', ?)", f.Text)
+			} else {
+				where("d.id IN (SELECT id FROM documents_fts WHERE documents_fts MATCH ?)", f.Text)
+			}
 		}
 		dates()
 		q.WriteString(" ORDER BY d.published, d.id")
@@ -116,7 +124,7 @@ func (s *Store) Query(ctx context.Context, kind string, f Filter) (Table, error)
 	if f.Limit > 0 {
 		q.WriteString(fmt.Sprintf(" LIMIT %d", f.Limit))
 	}
-	rows, err := s.db.QueryContext(ctx, q.String(), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(q.String()), args...)
 	if err != nil {
 		return Table{}, err
 	}

@@ -1,6 +1,7 @@
 // Package store keeps analysed documents in an embedded SQLite database
-// (one file, WAL, FTS5 over texts and attribution contents) and answers
-// queries over their layers. Documents are keyed by their content ID, so
+// (one file, WAL, FTS5 over texts and attribution contents), or in a
+// PostgreSQL database that a team shares (full-text search by GIN
+// indexes), and answers queries over their layers. Documents are keyed by their content ID, so
 // storing the same article twice stores it once, and an interrupted
 // ingest that runs again picks up where it stopped.
 package store
@@ -9,12 +10,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // the SQLite driver, pure Go
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver
+	_ "modernc.org/sqlite"             // the SQLite driver, pure Go
 
 	"herodot/document"
 )
@@ -22,10 +24,11 @@ import (
 // Store is an open corpus database. It is safe for concurrent use.
 type Store struct {
 	db *sql.DB
+	pg bool // PostgreSQL rather than SQLite
 }
 
-// migrations build the schema, one version each; a database records the
-// versions it has and gets the rest when it is opened.
+// migrations build the SQLite schema, one version each; a database
+// records the versions it has and gets the rest when it is opened.
 var migrations = []string{
 	`CREATE TABLE documents (
 		id TEXT PRIMARY KEY,
@@ -65,24 +68,109 @@ var migrations = []string{
 	CREATE VIRTUAL TABLE attributions_fts USING fts5(doc_id UNINDEXED, aid UNINDEXED, content);`,
 }
 
-// Open opens (creating it when needed) the SQLite database at path and
-// brings its schema up to date.
+// pgMigrations build the PostgreSQL schema, version for version.
+var pgMigrations = []string{
+	`CREATE TABLE documents (
+		seq BIGSERIAL,
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL DEFAULT '',
+		outlet TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		published TEXT,
+		input TEXT NOT NULL DEFAULT '',
+		simhash BIGINT NOT NULL DEFAULT 0,
+		body TEXT NOT NULL,
+		json TEXT NOT NULL,
+		ingested_at TEXT NOT NULL
+	);
+	CREATE TABLE entities (
+		doc_id TEXT NOT NULL REFERENCES documents(id), eid TEXT NOT NULL,
+		name TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', mentions INTEGER NOT NULL,
+		PRIMARY KEY (doc_id, eid)
+	);
+	CREATE TABLE attributions (
+		doc_id TEXT NOT NULL REFERENCES documents(id), aid TEXT NOT NULL, sentence INTEGER NOT NULL,
+		source TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER, affiliation TEXT NOT NULL DEFAULT '',
+		cue TEXT NOT NULL, lemma TEXT NOT NULL, via TEXT NOT NULL DEFAULT '', stance TEXT NOT NULL,
+		quote TEXT NOT NULL, content TEXT NOT NULL,
+		PRIMARY KEY (doc_id, aid)
+	);
+	CREATE TABLE events (
+		doc_id TEXT NOT NULL REFERENCES documents(id), vid TEXT NOT NULL, sentence INTEGER NOT NULL,
+		trigger TEXT NOT NULL, type TEXT NOT NULL, mode TEXT NOT NULL DEFAULT '', cameo TEXT NOT NULL DEFAULT '',
+		quad TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '', actor_text TEXT NOT NULL DEFAULT '',
+		target TEXT NOT NULL DEFAULT '', target_text TEXT NOT NULL DEFAULT '', time TEXT NOT NULL DEFAULT '',
+		location TEXT NOT NULL DEFAULT '', attribution TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,
+		PRIMARY KEY (doc_id, vid)
+	);
+	CREATE INDEX events_type ON events(type);
+	CREATE INDEX events_actor ON events(actor);
+	CREATE INDEX attributions_kind ON attributions(kind, stance);
+	CREATE INDEX documents_text ON documents USING GIN (to_tsvector('simple', body));
+	CREATE INDEX attributions_text ON attributions USING GIN (to_tsvector('simple', content));`,
+}
+
+// IsPostgres reports whether a database name is a PostgreSQL URL.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens a corpus database and brings its schema up to date: the
+// SQLite file at path (created when needed), or the PostgreSQL database a
+// postgres:// URL names.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, errors.New("PostgreSQL stores are not supported yet: give a file path for SQLite")
+	var db *sql.DB
+	var err error
+	s := &Store{pg: IsPostgres(path)}
+	if s.pg {
+		db, err = sql.Open("pgx", path)
+	} else {
+		dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
+		db, err = sql.Open("sqlite", dsn)
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)"
-	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(4)
-	s := &Store{db: db}
+	s.db = db
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", redact(path), err)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", redact(path), err)
 	}
 	return s, nil
+}
+
+// redact hides the password of a database URL in messages.
+func redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
+	}
+	return "postgres://…"
+}
+
+// q writes a query's ? placeholders as PostgreSQL's $1, $2 … when needed.
+func (s *Store) q(query string) string {
+	if !s.pg {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Close closes the database.
@@ -96,19 +184,23 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&have); err != nil {
 		return err
 	}
-	if have > len(migrations) {
-		return fmt.Errorf("database schema version %d is newer than this herodot (%d)", have, len(migrations))
+	ms := migrations
+	if s.pg {
+		ms = pgMigrations
 	}
-	for v := have; v < len(migrations); v++ {
+	if have > len(ms) {
+		return fmt.Errorf("database schema version %d is newer than this herodot (%d)", have, len(ms))
+	}
+	for v := have; v < len(ms); v++ {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		if _, err := tx.ExecContext(ctx, ms[v]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %d: %w", v+1, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v+1); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version (version) VALUES (?)`), v+1); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -122,7 +214,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // Has reports whether a document with this ID is stored.
 func (s *Store) Has(ctx context.Context, id string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ?`, id).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents WHERE id = ?`), id).Scan(&n)
 	return n > 0, err
 }
 
@@ -171,7 +263,7 @@ func (s *Store) PutEncoded(ctx context.Context, docs []Encoded) (added, dups int
 			tx.Rollback()
 		}
 	}()
-	st, err := prepare(ctx, tx)
+	st, err := s.prepare(ctx, tx)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -179,7 +271,11 @@ func (s *Store) PutEncoded(ctx context.Context, docs []Encoded) (added, dups int
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, e := range docs {
 		d := e.Doc
-		res, err := st.doc.ExecContext(ctx, d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(e.Simhash), string(e.JSON), now)
+		args := []any{d.ID, d.Title, d.Outlet, d.URL, d.Published, d.Input, int64(e.Simhash), string(e.JSON), now}
+		if s.pg {
+			args = append(args, d.Text)
+		}
+		res, err := st.doc.ExecContext(ctx, args...)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -200,21 +296,29 @@ type statements struct {
 	doc, docFTS, entity, attribution, attributionFTS, event *sql.Stmt
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
+func (s *Store) prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
 	st := &statements{}
+	doc := `INSERT INTO documents (id, title, outlet, url, published, input, simhash, json, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+	if s.pg {
+		doc = `INSERT INTO documents (id, title, outlet, url, published, input, simhash, json, ingested_at, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+	}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&st.doc, `INSERT INTO documents (id, title, outlet, url, published, input, simhash, json, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&st.doc, doc},
 		{&st.docFTS, `INSERT INTO documents_fts (id, body) VALUES (?, ?)`},
 		{&st.entity, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)`},
 		{&st.attribution, `INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.attributionFTS, `INSERT INTO attributions_fts (doc_id, aid, content) VALUES (?, ?, ?)`},
 		{&st.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	} {
-		stmt, err := tx.PrepareContext(ctx, p.sql)
+		if s.pg && strings.Contains(p.sql, "_fts") {
+			continue // PostgreSQL searches the tables themselves, by their GIN indexes
+		}
+		stmt, err := tx.PrepareContext(ctx, s.q(p.sql))
 		if err != nil {
 			st.close()
 			return nil, err
@@ -233,8 +337,10 @@ func (st *statements) close() {
 }
 
 func (st *statements) layers(ctx context.Context, d *document.Document) error {
-	if _, err := st.docFTS.ExecContext(ctx, d.ID, d.Text); err != nil {
-		return err
+	if st.docFTS != nil {
+		if _, err := st.docFTS.ExecContext(ctx, d.ID, d.Text); err != nil {
+			return err
+		}
 	}
 	for _, e := range d.Entities {
 		if _, err := st.entity.ExecContext(ctx, d.ID, e.ID, e.Name, e.Type, e.Actor, len(e.Mentions)); err != nil {
@@ -250,8 +356,10 @@ func (st *statements) layers(ctx context.Context, d *document.Document) error {
 			strings.Join(a.Via, " > "), a.Stance, a.Quote, a.Content.Text); err != nil {
 			return err
 		}
-		if _, err := st.attributionFTS.ExecContext(ctx, d.ID, a.ID, a.Content.Text); err != nil {
-			return err
+		if st.attributionFTS != nil {
+			if _, err := st.attributionFTS.ExecContext(ctx, d.ID, a.ID, a.Content.Text); err != nil {
+				return err
+			}
 		}
 	}
 	for _, v := range d.Events {
@@ -290,7 +398,7 @@ func argumentText(a *document.Argument) string {
 // Document returns a stored document, as it was analysed.
 func (s *Store) Document(ctx context.Context, id string) (*document.Document, error) {
 	var js string
-	if err := s.db.QueryRowContext(ctx, `SELECT json FROM documents WHERE id = ?`, id).Scan(&js); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT json FROM documents WHERE id = ?`), id).Scan(&js); err != nil {
 		return nil, err
 	}
 	d := &document.Document{}
@@ -300,7 +408,11 @@ func (s *Store) Document(ctx context.Context, id string) (*document.Document, er
 // Each calls fn with every stored document, in the order they were
 // stored, one at a time (memory stays flat however large the store).
 func (s *Store) Each(ctx context.Context, fn func(*document.Document) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT json FROM documents ORDER BY rowid`)
+	order := "rowid"
+	if s.pg {
+		order = "seq"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT json FROM documents ORDER BY `+order)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -24,9 +26,40 @@ func doc(id, text string) *document.Document {
 	return d
 }
 
-func open(t *testing.T) *Store {
+// backends runs fn with an empty SQLite store and, where a PostgreSQL
+// server is given by HERODOT_TEST_POSTGRES (as .ci/run does), an empty
+// PostgreSQL store.
+func backends(t *testing.T, fn func(t *testing.T, s *Store)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		fn(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		fn(t, openPostgres(t))
+	})
+}
+
+// openPostgres empties the test database and opens it as a store.
+func openPostgres(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
+	dsn := os.Getenv("HERODOT_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("no PostgreSQL server: set HERODOT_TEST_POSTGRES to a test database URL (.ci/postgres.sh starts one)")
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		db.Close()
+		t.Skipf("PostgreSQL at %s not usable: %v", redact(dsn), err)
+	}
+	db.Close()
+	s, err := Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,8 +67,9 @@ func open(t *testing.T) *Store {
 	return s
 }
 
-func TestPutIsIdempotent(t *testing.T) {
-	s := open(t)
+func TestPutIsIdempotent(t *testing.T) { backends(t, testPutIsIdempotent) }
+
+func testPutIsIdempotent(t *testing.T, s *Store) {
 	ctx := context.Background()
 	added, dups, err := s.Put(ctx, []*document.Document{doc("a", "Troops crossed the border."), doc("b", "Talks resumed.")})
 	if err != nil || added != 2 || dups != 0 {
@@ -58,8 +92,9 @@ func TestPutIsIdempotent(t *testing.T) {
 	}
 }
 
-func TestQueryFilters(t *testing.T) {
-	s := open(t)
+func TestQueryFilters(t *testing.T) { backends(t, testQueryFilters) }
+
+func testQueryFilters(t *testing.T, s *Store) {
 	ctx := context.Background()
 	s.Put(ctx, []*document.Document{doc("a", "Troops crossed the border near the river.")})
 	for _, tc := range []struct {
@@ -121,5 +156,22 @@ func TestMigrationsOnReopen(t *testing.T) {
 	defer s.Close()
 	if n, _ := s.Count(context.Background()); n != 1 {
 		t.Errorf("%d documents after reopening, want 1", n)
+	}
+}
+
+func TestEachAndEventRows(t *testing.T) { backends(t, testEachAndEventRows) }
+
+func testEachAndEventRows(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if _, _, err := s.Put(ctx, []*document.Document{doc("a", "First story."), doc("b", "Second story.")}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	if err := s.Each(ctx, func(d *document.Document) error { ids = append(ids, d.ID); return nil }); err != nil || len(ids) != 2 || ids[0] != "a" {
+		t.Errorf("Each: %v %v", ids, err)
+	}
+	rows, err := s.EventRows(ctx)
+	if err != nil || len(rows) != 2 || rows[0].SourceKind != "anonymous" || rows[0].Actor != "PERMIL" {
+		t.Errorf("EventRows: %+v %v", rows, err)
 	}
 }

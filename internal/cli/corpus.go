@@ -59,7 +59,7 @@ transaction. On a terminal, progress is shown on stderr; a summary follows.`,
 		},
 	}
 	o.register(c)
-	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database `FILE`")
+	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database: a SQLite `FILE`, or a postgres:// URL")
 	c.Flags().IntVar(&workers, "workers", runtime.NumCPU(), "analyses run at once")
 	c.Flags().IntVar(&batch, "batch", 200, "articles stored per transaction")
 	return c
@@ -295,7 +295,7 @@ filtered by the flags that apply to each, as a table, JSON or CSV.
 			return writeTable(streams.Out, t, format)
 		},
 	}
-	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database `FILE`")
+	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database: a SQLite `FILE`, or a postgres:// URL")
 	c.Flags().StringVarP(&format, "format", "f", "table", "output format: table, json or csv")
 	c.Flags().StringVar(&f.Actor, "actor", "", "events: actor code prefix")
 	c.Flags().StringVar(&f.Target, "target", "", "events: target code prefix")
@@ -314,6 +314,9 @@ filtered by the flags that apply to each, as a table, JSON or CSV.
 
 // openExisting opens a corpus database that must exist already.
 func openExisting(path string) (*store.Store, error) {
+	if store.IsPostgres(path) {
+		return store.Open(context.Background(), path)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%s: no corpus database there (run herodot ingest --db %s first)", path, path)
 	}
@@ -394,7 +397,7 @@ which outlets, on how many named and anonymous sources, and with what stances.`,
 			return nil
 		},
 	}
-	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database `FILE`")
+	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database: a SQLite `FILE`, or a postgres:// URL")
 	c.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
 	c.Flags().IntVar(&min, "min-articles", 1, "list only claims reported by at least `N` articles")
 	return c
@@ -438,7 +441,7 @@ func newExport(streams IO) *cobra.Command {
 			return exportTo(bw, st, format)
 		},
 	}
-	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database `FILE`")
+	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database: a SQLite `FILE`, or a postgres:// URL")
 	c.Flags().StringVarP(&format, "format", "f", "jsonl", "jsonl, plover, csv or tsv")
 	c.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` (default: standard output)")
 	return c
