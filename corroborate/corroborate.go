@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"herodot/store"
 )
@@ -168,4 +169,119 @@ func sortedKeys(m map[string]int) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Statement is a statement reported, in near-identical words, by more
+// than one article: who said it, of what kind, with what stance.
+type Statement struct {
+	Content   string   // as the first article words it
+	Articles  []string // document IDs
+	Stories   int      // independent stories: near-identical articles count once
+	Outlets   []string
+	Sources   []string       // the sources as each article names them
+	Named     int            // reports by named sources
+	Anonymous int            // reports by anonymous sources
+	Stances   map[string]int // stance of each report
+}
+
+// minStatementWords is the shortest content compared: shorter ones
+// ("yes", "the talks") are too common to tell a claim by.
+const minStatementWords = 6
+
+// Statements finds the statements that several articles report:
+// attributions whose contents share most of their words.
+func Statements(rows []store.StatementRow) []Statement {
+	type item struct {
+		row   store.StatementRow
+		words map[string]bool
+	}
+	var items []item
+	for _, r := range rows {
+		w := wordSet(r.Content)
+		if len(w) >= minStatementWords {
+			items = append(items, item{r, w})
+		}
+	}
+	used := make([]bool, len(items))
+	var out []Statement
+	for i := range items {
+		if used[i] {
+			continue
+		}
+		group := []int{i}
+		for j := i + 1; j < len(items); j++ {
+			if !used[j] && items[j].row.Doc != items[i].row.Doc && jaccard(items[i].words, items[j].words) >= 0.6 {
+				group = append(group, j)
+			}
+		}
+		if len(group) < 2 {
+			continue
+		}
+		st := Statement{Content: items[i].row.Content, Stances: map[string]int{}}
+		simhash := map[string]uint64{}
+		for _, g := range group {
+			used[g] = true
+			r := items[g].row
+			if !contains(st.Articles, r.Doc) {
+				st.Articles = append(st.Articles, r.Doc)
+				simhash[r.Doc] = r.DocSimhash
+			}
+			if r.Outlet != "" && !contains(st.Outlets, r.Outlet) {
+				st.Outlets = append(st.Outlets, r.Outlet)
+			}
+			if r.Source != "" && !contains(st.Sources, r.Source) {
+				st.Sources = append(st.Sources, r.Source)
+			}
+			switch r.Kind {
+			case "named":
+				st.Named++
+			case "anonymous":
+				st.Anonymous++
+			}
+			st.Stances[r.Stance]++
+		}
+		if len(st.Articles) < 2 {
+			continue
+		}
+		st.Stories = stories(st.Articles, simhash)
+		out = append(out, st)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Stories > out[j].Stories })
+	return out
+}
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// Summary is a one-line account of a statement's sourcing.
+func (s Statement) Summary() string {
+	var st []string
+	for _, k := range sortedKeys(s.Stances) {
+		st = append(st, fmt.Sprintf("%s %d", k, s.Stances[k]))
+	}
+	content := s.Content
+	if len(content) > 100 {
+		content = content[:100] + "…"
+	}
+	return fmt.Sprintf("%q: %d articles, %d independent, from %s; sources: %s (%d named, %d anonymous); %s",
+		content, len(s.Articles), s.Stories, strings.Join(s.Outlets, ", "), strings.Join(s.Sources, "; "), s.Named, s.Anonymous, strings.Join(st, ", "))
 }

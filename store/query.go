@@ -183,3 +183,33 @@ func (s *Store) EventRows(ctx context.Context) ([]EventRow, error) {
 	}
 	return out, rows.Err()
 }
+
+// StatementRow is an attribution with its document, for finding the same
+// statement across articles.
+type StatementRow struct {
+	Doc, Outlet, Published string
+	DocSimhash             uint64
+	Source, Kind, Stance   string
+	Content                string
+}
+
+// StatementRows returns every stored attribution that has content.
+func (s *Store) StatementRows(ctx context.Context) ([]StatementRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.doc_id, d.outlet, COALESCE(d.published, ''), d.simhash, a.source, a.kind, a.stance, a.content
+		FROM attributions a JOIN documents d ON d.id = a.doc_id WHERE a.content <> '' ORDER BY d.published, a.doc_id, a.sentence`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StatementRow
+	for rows.Next() {
+		var r StatementRow
+		var h int64
+		if err := rows.Scan(&r.Doc, &r.Outlet, &r.Published, &h, &r.Source, &r.Kind, &r.Stance, &r.Content); err != nil {
+			return nil, err
+		}
+		r.DocSimhash = uint64(h)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

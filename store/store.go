@@ -144,7 +144,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// redact hides the password of a database URL in messages.
+// Redact hides the password of a database URL, for messages.
+func Redact(dsn string) string { return redact(dsn) }
+
 func redact(dsn string) string {
 	if !IsPostgres(dsn) {
 		return dsn

@@ -183,7 +183,7 @@ func runIngest(o *analysisFlags, dbPath string, workers, batch int, paths []stri
 	werr := <-writeErr
 	progress.end()
 
-	fmt.Fprintf(streams.Err, "herodot: ingest: %d stored, %d duplicates, %d failed, into %s\n", stats.stored, stats.duplicates, stats.failed, dbPath)
+	fmt.Fprintf(streams.Err, "herodot: ingest: %d stored, %d duplicates, %d failed, into %s\n", stats.stored, stats.duplicates, stats.failed, store.Redact(dbPath))
 	for _, r := range sortedByCount(stats.reasons) {
 		fmt.Fprintf(streams.Err, "  %d × %s\n", stats.reasons[r], r)
 	}
@@ -365,7 +365,9 @@ func newClaims(streams IO) *cobra.Command {
 		Long: `Group the events of a corpus into claims (the same type between the same
 countries) and say, for each, how many articles report it, how many of those
 are independent (near-identical copies of one wire story count once), from
-which outlets, on how many named and anonymous sources, and with what stances.`,
+which outlets, on how many named and anonymous sources, and with what stances.
+Then list the statements that more than one article reports in near-identical
+words, with who is said to have made them.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
@@ -386,13 +388,23 @@ which outlets, on how many named and anonymous sources, and with what stances.`,
 					out = append(out, cl)
 				}
 			}
+			srows, err := st.StatementRows(context.Background())
+			if err != nil {
+				return err
+			}
+			statements := corroborate.Statements(srows)
 			if format == "json" {
 				enc := json.NewEncoder(streams.Out)
 				enc.SetIndent("", "  ")
-				return enc.Encode(out)
+				return enc.Encode(map[string]any{"events": out, "statements": statements})
 			}
+			fmt.Fprintf(streams.Out, "Events (%d):\n", len(out))
 			for _, cl := range out {
-				fmt.Fprintln(streams.Out, cl.Summary())
+				fmt.Fprintln(streams.Out, "  "+cl.Summary())
+			}
+			fmt.Fprintf(streams.Out, "\nStatements reported by more than one article (%d):\n", len(statements))
+			for _, s := range statements {
+				fmt.Fprintln(streams.Out, "  "+s.Summary())
 			}
 			return nil
 		},

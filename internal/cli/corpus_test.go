@@ -188,3 +188,47 @@ func TestCorpusCommands(t *testing.T) {
 		t.Errorf("query on a missing database: exit %d, %q", code, errs)
 	}
 }
+
+// TestSharedCorpusInStore ingests the shared corpus and checks what query
+// and claims find in it.
+func TestSharedCorpusInStore(t *testing.T) {
+	corpus := shared(t, "corpus")
+	db := filepath.Join(t.TempDir(), "c.db")
+	if code, _, errs := run(t, "", "ingest", "--db", db, corpus); code != ExitOK || !strings.Contains(errs, "55 stored, 0 duplicates, 0 failed") {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	_, out, _ := run(t, "", "query", "attributions", "--db", db, "--kind", "anonymous", "--text", "withdrawing", "--format", "json")
+	var ats []map[string]string
+	if err := json.Unmarshal([]byte(out), &ats); err != nil || len(ats) == 0 || ats[0]["source"] != "11 sources familiar with the matter" || ats[0]["count"] != "11" || ats[0]["via"] != "Reuters" {
+		t.Errorf("the seed's first attribution: %v %v", ats, err)
+	}
+	_, out, _ = run(t, "", "query", "events", "--db", db, "--type", "ASSAULT", "--actor", "AFGREB", "--format", "json")
+	var evs []map[string]string
+	if err := json.Unmarshal([]byte(out), &evs); err != nil || len(evs) == 0 {
+		t.Errorf("the Taliban's claimed attacks: %v", err)
+	}
+	for _, e := range evs {
+		if e["status"] != "unconfirmed" && e["status"] != "reported" {
+			t.Errorf("status %q", e["status"])
+		}
+	}
+	_, out, _ = run(t, "", "claims", "--db", db, "--format", "json")
+	var claims struct {
+		Events []struct {
+			Type, Actor, Target string
+			Articles            []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &claims); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range claims.Events {
+		if c.Actor == "USA" && c.Target == "IRN" && len(c.Articles) >= 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the 1987 Iran arms stories: no claim USA → IRN across three articles")
+	}
+}
