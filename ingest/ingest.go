@@ -283,3 +283,51 @@ func cleanPathError(err error) error {
 	}
 	return err
 }
+
+// Count returns how many articles paths hold, when that can be known
+// without reading them: every path a file or folder of one-article files
+// (text, HTML). A JSON Lines file, a feed, a crawl, a URL or standard
+// input makes the count unknown (known is false).
+func Count(paths []string) (n int, known bool) {
+	for _, p := range paths {
+		if p == "-" || isURL(p) || isWARC(p) {
+			return 0, false
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			n++ // it will fail, and count as done
+			continue
+		}
+		if !info.IsDir() {
+			if f := formatByName(p); f == FormatJSONL || f == FormatFeed {
+				return 0, false
+			}
+			n++
+			continue
+		}
+		unknown := false
+		filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() && q != p && strings.HasPrefix(d.Name(), ".") {
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			switch f, ok := walkExts[strings.ToLower(filepath.Ext(q))]; {
+			case isWARC(q) || ok && (f == FormatJSONL || f == FormatFeed):
+				unknown = true
+				return filepath.SkipAll
+			case ok:
+				n++
+			}
+			return nil
+		})
+		if unknown {
+			return 0, false
+		}
+	}
+	return n, true
+}

@@ -572,3 +572,20 @@ func TestWARC(t *testing.T) {
 		t.Errorf("truncated WARC: %d docs, errors %v", len(docs), errs)
 	}
 }
+
+func TestCount(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "A.")
+	write(t, dir, "sub/b.html", "<p>B.</p>")
+	write(t, dir, "notes.md", "not counted")
+	if n, known := Count([]string{dir, filepath.Join(dir, "a.txt")}); !known || n != 3 {
+		t.Errorf("Count = %d, %v; want 3, true", n, known)
+	}
+	write(t, dir, "batch.jsonl", "{}")
+	if _, known := Count([]string{dir}); known {
+		t.Error("a JSON Lines file makes the count unknown")
+	}
+	if _, known := Count([]string{"-"}); known {
+		t.Error("standard input makes the count unknown")
+	}
+}

@@ -157,7 +157,9 @@ func runIngest(o *analysisFlags, dbPath string, workers, batch int, paths []stri
 	}()
 
 	progress := newProgress(streams.Err, stats)
-	seen := map[string]bool{} // IDs in this run, to count repeats within it
+	if progress.on {
+		progress.total, progress.known = ingest.Count(paths)
+	}
 	for d, err := range ingest.Read(paths, opts) {
 		if ctx.Err() != nil {
 			break
@@ -166,14 +168,15 @@ func runIngest(o *analysisFlags, dbPath string, workers, batch int, paths []stri
 			stats.fail(err)
 			continue
 		}
-		has, herr := st.Has(ctx, d.ID)
-		if herr == nil && (has || seen[d.ID]) {
+		// an article stored already is not analysed again; one repeated
+		// within this run is analysed twice and stored once (memory stays
+		// flat: nothing grows with the number of articles)
+		if has, herr := st.Has(ctx, d.ID); herr == nil && has {
 			stats.mu.Lock()
 			stats.duplicates++
 			stats.mu.Unlock()
 			continue
 		}
-		seen[d.ID] = true
 		jobs <- d
 		progress.tick()
 	}
@@ -215,6 +218,8 @@ func sortedByCount(m map[string]int) []string {
 type progress struct {
 	w     io.Writer
 	on    bool
+	total int // articles to read, when known
+	known bool
 	start time.Time
 	last  time.Time
 	n     int
@@ -238,8 +243,12 @@ func (p *progress) tick() {
 	}
 	p.last = time.Now()
 	rate := float64(p.n) / time.Since(p.start).Seconds()
+	eta := ""
+	if p.known && rate > 0 && p.total > p.n {
+		eta = fmt.Sprintf(", %d%%, ETA %s", 100*p.n/p.total, (time.Duration(float64(p.total-p.n)/rate) * time.Second).Round(time.Second))
+	}
 	p.stats.mu.Lock()
-	fmt.Fprintf(p.w, "\r%d read, %d stored, %d duplicates, %d failed, %.0f articles/s   ", p.n, p.stats.stored, p.stats.duplicates, p.stats.failed, rate)
+	fmt.Fprintf(p.w, "\r%d read, %d stored, %d duplicates, %d failed, %.0f articles/s%s   ", p.n, p.stats.stored, p.stats.duplicates, p.stats.failed, rate, eta)
 	p.stats.mu.Unlock()
 }
 
