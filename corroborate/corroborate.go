@@ -16,15 +16,19 @@ import (
 // Claim is an event reported by one or more articles: the same type, the
 // same actor country and the same target country.
 type Claim struct {
-	Type, Actor, Target string
-	Articles            []string       // document IDs
-	Stories             int            // independent stories: near-identical articles count once
-	Outlets             []string       // distinct outlets
-	Named, Anonymous    int            // reports attributed to named or anonymous sources
-	Documents, Narrated int            // reports attributed to documents or outlets, and told by the outlet itself
-	Stances             map[string]int // stance of each attributed report
-	Statuses            map[string]int
-	Triggers            []string
+	Type      string         `json:"type"`
+	Actor     string         `json:"actor"`
+	Target    string         `json:"target"`
+	Articles  []string       `json:"articles"`  // document IDs
+	Stories   int            `json:"stories"`   // independent stories: near-identical articles count once
+	Outlets   []string       `json:"outlets"`   // distinct outlets
+	Named     int            `json:"named"`     // reports attributed to named sources
+	Anonymous int            `json:"anonymous"` // reports attributed to anonymous sources
+	Documents int            `json:"documents"` // reports attributed to documents or outlets
+	Narrated  int            `json:"narrated"`  // reports told by the outlet itself, with no source
+	Stances   map[string]int `json:"stances"`   // stance of each attributed report
+	Statuses  map[string]int `json:"statuses"`
+	Triggers  []string       `json:"triggers"`
 }
 
 // Claims groups events into claims, most reported first.
@@ -174,14 +178,14 @@ func sortedKeys(m map[string]int) []string {
 // Statement is a statement reported, in near-identical words, by more
 // than one article: who said it, of what kind, with what stance.
 type Statement struct {
-	Content   string   // as the first article words it
-	Articles  []string // document IDs
-	Stories   int      // independent stories: near-identical articles count once
-	Outlets   []string
-	Sources   []string       // the sources as each article names them
-	Named     int            // reports by named sources
-	Anonymous int            // reports by anonymous sources
-	Stances   map[string]int // stance of each report
+	Content   string         `json:"content"`  // as the first article words it
+	Articles  []string       `json:"articles"` // document IDs
+	Stories   int            `json:"stories"`  // independent stories: near-identical articles count once
+	Outlets   []string       `json:"outlets"`
+	Sources   []string       `json:"sources"`   // the sources as each article names them
+	Named     int            `json:"named"`     // reports by named sources
+	Anonymous int            `json:"anonymous"` // reports by anonymous sources
+	Stances   map[string]int `json:"stances"`   // stance of each report
 }
 
 // minStatementWords is the shortest content compared: shorter ones

@@ -16,7 +16,7 @@ type Filter struct {
 	Name          string // part of an entity's name
 	Text          string // full-text search (FTS5 syntax) of texts or contents
 	Since, Until  string // publication dates, YYYY-MM-DD
-	Limit         int
+	Limit, Offset int
 }
 
 // Table is the answer to a query: named columns and rows of text.
@@ -123,6 +123,9 @@ func (s *Store) Query(ctx context.Context, kind string, f Filter) (Table, error)
 	}
 	if f.Limit > 0 {
 		q.WriteString(fmt.Sprintf(" LIMIT %d", f.Limit))
+		if f.Offset > 0 {
+			q.WriteString(fmt.Sprintf(" OFFSET %d", f.Offset))
+		}
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(q.String()), args...)
 	if err != nil {

@@ -117,7 +117,7 @@ processed), 2 the command line was wrong.`,
 	root.SetErr(streams.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(newExtract(streams), newIngest(streams), newQuery(streams), newClaims(streams), newExport(streams), newEval(streams), newDemo(streams), newVersion(streams))
+	root.AddCommand(newExtract(streams), newIngest(streams), newQuery(streams), newClaims(streams), newExport(streams), newEval(streams), newServe(streams), newDemo(streams), newVersion(streams))
 	return root
 }
 

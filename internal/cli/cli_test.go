@@ -184,6 +184,9 @@ func TestUsageErrors(t *testing.T) {
 		{"eval"},
 		{"demo", "extra"},
 		{"version", "extra"},
+		{"serve", "extra"},
+		{"serve", "--max-body", "0"},
+		{"serve", "--timeout", "-1s"},
 	} {
 		code, _, errs := run(t, "", args...)
 		if code != ExitUsage {
@@ -196,7 +199,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range [][]string{{"--help"}, {"extract", "--help"}, {"eval", "--help"}, {"demo", "--help"}, {"version", "--help"}} {
+	for _, cmd := range [][]string{{"--help"}, {"extract", "--help"}, {"eval", "--help"}, {"demo", "--help"}, {"serve", "--help"}, {"version", "--help"}} {
 		code, out, _ := run(t, "", cmd...)
 		if code != ExitOK || !strings.Contains(out, "Usage:") {
 			t.Errorf("%v: exit %d, output %q", cmd, code, out)

@@ -2,20 +2,13 @@ package cli
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"herodot/ingest"
+	"herodot/internal/demo"
 )
-
-// demoArticle is a short wire-style story written for the demo: named and
-// anonymous sources, a confirmation, a denial, a refusal to comment, dates
-// and a death toll. It is fiction.
-//
-//go:embed demo.txt
-var demoArticle []byte
 
 func newDemo(streams IO) *cobra.Command {
 	var format string
@@ -35,7 +28,7 @@ the full JSON output.`,
 			if err != nil {
 				return err
 			}
-			doc, err := ingest.FromText(demoArticle, &opts)
+			doc, err := ingest.FromText(demo.Article, &opts)
 			if err != nil {
 				return fmt.Errorf("demo article: %w", err)
 			}
