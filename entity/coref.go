@@ -2,8 +2,6 @@ package entity
 
 import "strings"
 
-import ()
-
 // corefer adds the mentions that refer back without a name: a personal
 // pronoun ("he said"), "it" for an organisation, "the country", "his
 // country", "the group", and a role noun with "the" ("the priest") that
@@ -105,16 +103,22 @@ func (x *extractor) recent(si, i, _ int, ok func(entity) bool) int {
 }
 
 func (x *extractor) recentWithin(si, i, window int, ok func(entity) bool) int {
-	bestSent, best, bestStart := -1, -1, 1<<30
-	for _, m := range x.ms {
-		if m.ent < 0 || m.sent < si-window || m.sent > si || m.tok[1] > i || !ok(x.ents[m.ent]) {
-			continue
+	for s := si; s >= si-window && s >= 0; s-- {
+		best, bestStart := -1, 1<<30
+		for _, k := range x.mentionsIn(s) {
+			m := x.ms[k]
+			if m.ent < 0 || m.tok[1] > i || !ok(x.ents[m.ent]) {
+				continue
+			}
+			if m.tok[0] < bestStart {
+				best, bestStart = m.ent, m.tok[0]
+			}
 		}
-		if m.sent > bestSent || m.sent == bestSent && m.tok[0] < bestStart {
-			bestSent, best, bestStart = m.sent, m.ent, m.tok[0]
+		if best >= 0 {
+			return best
 		}
 	}
-	return best
+	return -1
 }
 
 func (x *extractor) countryEntity(code string) int {
@@ -130,6 +134,10 @@ func (x *extractor) countryEntity(code string) int {
 func (x *extractor) refer(si int, r [2]int, e int) {
 	x.ms = append(x.ms, mention{tok: r, sent: si, ent: e, typ: "REF"})
 	x.ents[e].mentions = append(x.ents[e].mentions, len(x.ms)-1)
+	if x.bySent != nil && x.bySentN == len(x.ms)-1 {
+		x.bySent[si] = append(x.bySent[si], len(x.ms)-1)
+		x.bySentN++
+	}
 }
 
 // sex is what a person's titles say of them: "Mr", "spokesman", "wife",

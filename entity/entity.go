@@ -40,11 +40,25 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	kb := knowledge.OrDefault(s.KB)
 	x := newExtractor(doc, kb)
 	for si := range doc.Sentences {
+		if err := interrupted(ctx, si); err != nil {
+			return err
+		}
 		x.sentence(si)
 	}
-	x.resolve()
+	if err := x.resolve(ctx); err != nil {
+		return err
+	}
 	x.corefer()
 	doc.Entities = x.output()
+	return nil
+}
+
+// interrupted checks, every so many steps of a long loop, whether the
+// analysis was cancelled or ran out of time.
+func interrupted(ctx context.Context, step int) error {
+	if step%64 == 0 {
+		return ctx.Err()
+	}
 	return nil
 }
 
@@ -84,6 +98,22 @@ type extractor struct {
 	ms    []mention
 	ents  []entity
 	main  *string // the document's main country, once counted
+	// bySent indexes ms by sentence (when bySentN == len(ms)), so that
+	// looking around a mention does not scan the whole document.
+	bySent  map[int][]int
+	bySentN int
+}
+
+// mentionsIn returns the indexes in ms of sentence s's mentions.
+func (x *extractor) mentionsIn(s int) []int {
+	if x.bySent == nil || x.bySentN != len(x.ms) {
+		x.bySent = make(map[int][]int, len(x.doc.Sentences))
+		for i, m := range x.ms {
+			x.bySent[m.sent] = append(x.bySent[m.sent], i)
+		}
+		x.bySentN = len(x.ms)
+	}
+	return x.bySent[s]
 }
 
 func newExtractor(doc *document.Document, kb *knowledge.Base) *extractor {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"context"
 	"strings"
 
 	"herodot/knowledge"
@@ -10,7 +11,7 @@ import (
 // institution, per organisation (an acronym joins the organisation it
 // abbreviates), per full name; then single names and bare titles join the
 // person they stand for, by salience.
-func (x *extractor) resolve() {
+func (x *extractor) resolve(ctx context.Context) error {
 	byKey := map[string]int{}
 	newEnt := func(m mention) int {
 		x.ents = append(x.ents, entity{typ: m.typ, name: m.name})
@@ -44,6 +45,9 @@ func (x *extractor) resolve() {
 	}
 	// single names and bare titles
 	for i := range x.ms {
+		if err := interrupted(ctx, i); err != nil {
+			return err
+		}
 		m := &x.ms[i]
 		switch {
 		case m.typ == "PERSON" && m.single:
@@ -77,6 +81,7 @@ func (x *extractor) resolve() {
 		}
 	}
 	x.actors()
+	return nil
 }
 
 // normName folds a name for comparison: no leading "the", lower case.
@@ -134,8 +139,8 @@ func (x *extractor) person(i int) int {
 		if en.typ != "PERSON" {
 			continue
 		}
-		parts := strings.Fields(en.name)
-		if len(parts) < 2 || parts[len(parts)-1] != w && parts[0] != w {
+		sp := strings.IndexByte(en.name, ' ')
+		if sp < 0 || en.name[:sp] != w && en.name[strings.LastIndexByte(en.name, ' ')+1:] != w {
 			continue
 		}
 		count, last := 0, -1
@@ -376,8 +381,9 @@ func (x *extractor) actors() {
 func (x *extractor) nearestCountry(i int) string {
 	m := x.ms[i]
 	best, dist := "", 1<<30
-	for _, o := range x.ms {
-		if o.sent != m.sent || o.typ != "GPE" || o.code == "" {
+	for _, k := range x.mentionsIn(m.sent) {
+		o := x.ms[k]
+		if o.typ != "GPE" || o.code == "" {
 			continue
 		}
 		d := m.tok[0] - o.tok[1]

@@ -40,6 +40,13 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	return nil
 }
 
+// MaxSentenceTokens bounds a sentence: a longer run of tokens with no
+// sentence end (a list, a table flattened to text, garbage) is cut into
+// pieces of this many tokens. Real sentences are far shorter (the longest
+// in the test corpus has 70), and the later layers' work on one sentence
+// grows faster than its length.
+const MaxSentenceTokens = 250
+
 // Sentences groups tokens into sentences. roles are the quotation-mark
 // roles from Quotations (nil treats every mark by its shape alone).
 func Sentences(text string, toks []document.Token, roles []uint8, kb *knowledge.Base) []document.Sentence {
@@ -55,7 +62,7 @@ func Sentences(text string, toks []document.Token, roles []uint8, kb *knowledge.
 		first = last
 	}
 	for i := 0; i < len(toks); i++ {
-		if i > first && toks[i].Para && !continuesLine(text, toks, i) {
+		if i > first && toks[i].Para && !continuesLine(text, toks, i) || i-first >= MaxSentenceTokens {
 			cut(i)
 		}
 		if !terminal(text, toks[i], kb) {

@@ -240,3 +240,20 @@ func BenchmarkSegment(b *testing.B) {
 	}
 	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+func TestOverlongSentenceIsCut(t *testing.T) {
+	text := strings.Repeat("alpha beta gamma delta ", 200) + "end. Next one."
+	got := sentences(t, text)
+	if len(got) != 5 {
+		t.Fatalf("got %d sentences, want 4 pieces of the run-on and the last one", len(got))
+	}
+	if got[4] != "Next one." {
+		t.Errorf("last sentence %q", got[4])
+	}
+	if n := len(strings.Fields(got[0])); n != MaxSentenceTokens {
+		t.Errorf("first piece has %d words, want %d", n, MaxSentenceTokens)
+	}
+	if strings.Join(got, " ") != text {
+		t.Error("cutting lost text")
+	}
+}
