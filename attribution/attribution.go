@@ -40,6 +40,9 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	kb := knowledge.OrDefault(s.KB)
 	a := newAnalysis(doc, kb)
 	for si := range doc.Sentences {
+		if si%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		a.sentence(si)
 	}
 	a.resolve()

@@ -63,6 +63,9 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	doc.Events = nil
 	doc.Quantities = c.quantities()
 	for si, s := range doc.Sentences {
+		if si%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		for i := s.First; i < s.Last; i++ {
 			n, tr := kb.Triggers.Match(c.lower[:s.Last], i)
 			if n == 0 {

@@ -124,7 +124,7 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 	if !info.IsDir() {
 		return readFile(path, info, opts.Format, opts, yield)
 	}
-	cont := true
+	cont, files := true, 0
 	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !yield(nil, &InputError{p, cleanPathError(err)}) {
@@ -155,10 +155,12 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 		info, err := os.Stat(p)
 		switch {
 		case err != nil:
+			files++
 			cont = yield(nil, &InputError{p, cleanPathError(err)})
 		case !info.Mode().IsRegular():
 			return nil
 		default:
+			files++
 			cont = readFile(p, info, f, opts, yield)
 		}
 		if !cont {
@@ -168,6 +170,9 @@ func readPath(path string, opts *Options, yield func(*document.Document, error) 
 	})
 	if walkErr != nil && cont {
 		return yield(nil, &InputError{path, walkErr})
+	}
+	if files == 0 && cont {
+		return yield(nil, &InputError{path, errors.New("no articles in this folder (files ending .txt, .html, .jsonl, .rss, .atom or .warc are read)")})
 	}
 	return cont
 }

@@ -31,19 +31,30 @@ func readWARC(path string, opts *Options, yield func(*document.Document, error) 
 		return yield(nil, &InputError{path, err})
 	}
 	defer r.Close()
+	size := int64(-1)
+	if info, err := os.Stat(path); err == nil {
+		size = info.Size()
+	}
 	var end int64 // where the last whole record ended
 	for n := 1; ; n++ {
 		rec, err := r.Next()
 		if errors.Is(err, io.EOF) {
 			// a file cut short ends with bytes that make no record
-			if info, serr := os.Stat(path); serr == nil && end < info.Size() {
-				return yield(nil, &InputError{path + "#" + strconv.Itoa(n), fmt.Errorf("truncated or damaged WARC: %d bytes after the last whole record", info.Size()-end)})
+			if size >= 0 && end < size {
+				return yield(nil, &InputError{path + "#" + strconv.Itoa(n), fmt.Errorf("truncated or damaged WARC: %d bytes after the last whole record", size-end)})
 			}
 			return true
 		}
 		where := path + "#" + strconv.Itoa(n)
 		if err != nil {
 			return yield(nil, &InputError{where, fmt.Errorf("damaged WARC record: %v", err)})
+		}
+		// a record whose block runs past the end of an uncompressed file
+		// was cut short (the reader hands over what there is)
+		declared, _ := strconv.ParseInt(rec.WarcRecord.WarcHeader().Get(gowarc.ContentLength), 10, 64)
+		if size >= 0 && !strings.HasSuffix(strings.ToLower(path), ".gz") && rec.Offset+declared > size {
+			rec.Close()
+			return yield(nil, &InputError{where, fmt.Errorf("truncated WARC: the record declares %d bytes, the file ends %d bytes after its start", declared, size-rec.Offset)})
 		}
 		end = rec.Offset + rec.Size
 		doc, err := warcRecord(rec.WarcRecord, opts)

@@ -6,8 +6,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"herodot/attribution"
 	"herodot/document"
@@ -36,11 +38,42 @@ type Options struct {
 	KB *knowledge.Base
 	// Disable names slots to leave out.
 	Disable []string
+	// Limits bound the analysis of one document.
+	Limits Limits
+}
+
+// Limits bound the work on one document; zero means no limit.
+type Limits struct {
+	// Sentences is the most sentences a document may have: a longer one
+	// fails once it is segmented, before the costlier layers run.
+	Sentences int
+	// Time is the longest the stages may take over one document.
+	Time time.Duration
+}
+
+// LimitError is the error of a document over a limit.
+type LimitError struct {
+	What  string // "sentences" or "time"
+	Limit string
+	Got   string // "" when not measured (time)
+}
+
+func (e *LimitError) Error() string {
+	if e.Got != "" {
+		return fmt.Sprintf("too many %s: %s, over the limit of %s (--max-%s)", e.What, e.Got, e.Limit, e.What)
+	}
+	return fmt.Sprintf("the analysis took longer than the limit of %s (--max-%s)", e.Limit, e.What)
 }
 
 // Pipeline is an ordered list of stages.
 type Pipeline struct {
 	stages []Stage
+	limits Limits
+}
+
+// WithLimits returns a copy of p that applies l to every document.
+func (p *Pipeline) WithLimits(l Limits) *Pipeline {
+	return &Pipeline{stages: p.stages, limits: l}
 }
 
 // New returns a pipeline of the given stages, run in that order.
@@ -63,7 +96,7 @@ func Default(opts Options) *Pipeline {
 	for _, d := range opts.Disable {
 		off[d] = true
 	}
-	p := &Pipeline{}
+	p := &Pipeline{limits: opts.Limits}
 	for _, slot := range Slots {
 		if s, ok := built[slot]; ok && !off[slot] {
 			p.stages = append(p.stages, s)
@@ -89,15 +122,33 @@ func (p *Pipeline) Names() []string {
 // panics fails with an error that carries the stack, so that one bad
 // document does not stop a run over many.
 func (p *Pipeline) Run(ctx context.Context, doc *document.Document) error {
+	if p.limits.Time > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, p.limits.Time, &LimitError{What: "time", Limit: p.limits.Time.String()})
+		defer cancel()
+	}
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {
-			return err
+			return cause(ctx, err)
 		}
 		if err := runStage(ctx, s, doc); err != nil {
-			return err
+			return cause(ctx, err)
+		}
+		if max := p.limits.Sentences; max > 0 && len(doc.Sentences) > max {
+			return &LimitError{What: "sentences", Limit: fmt.Sprint(max), Got: fmt.Sprint(len(doc.Sentences))}
 		}
 	}
 	return nil
+}
+
+// cause replaces the error of a stage stopped by the time limit with the
+// limit's own error.
+func cause(ctx context.Context, err error) error {
+	var le *LimitError
+	if c := context.Cause(ctx); errors.As(c, &le) && errors.Is(err, context.DeadlineExceeded) {
+		return le
+	}
+	return err
 }
 
 func runStage(ctx context.Context, s Stage, doc *document.Document) (err error) {

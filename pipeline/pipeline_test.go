@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"herodot/document"
 	"herodot/ingest"
@@ -141,4 +142,38 @@ func FuzzPipeline(f *testing.F) {
 			}
 		}
 	})
+}
+
+// waitStage works until it is told to stop.
+type waitStage struct{}
+
+func (waitStage) Name() string { return "wait" }
+func (waitStage) Process(ctx context.Context, _ *document.Document) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+func TestLimits(t *testing.T) {
+	text := strings.Repeat("The convoy moved on. ", 30)
+	p := Default(Options{Limits: Limits{Sentences: 20}})
+	err := p.Run(context.Background(), document.New(text))
+	var le *LimitError
+	if !errors.As(err, &le) || le.What != "sentences" || le.Got != "30" {
+		t.Errorf("30 sentences over a limit of 20: got %v", err)
+	}
+	if err := p.WithLimits(Limits{Sentences: 30}).Run(context.Background(), document.New(text)); err != nil {
+		t.Errorf("30 sentences within a limit of 30: %v", err)
+	}
+
+	slow := New(waitStage{}).WithLimits(Limits{Time: 20 * time.Millisecond})
+	err = slow.Run(context.Background(), document.New("Anything."))
+	if !errors.As(err, &le) || le.What != "time" || !strings.Contains(err.Error(), "20ms") {
+		t.Errorf("a stage over the time limit: got %v", err)
+	}
+	// a cancelled run is not a time limit
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := slow.Run(ctx, document.New("Anything.")); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled run: got %v", err)
+	}
 }

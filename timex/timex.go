@@ -51,7 +51,10 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 		r.lower[i] = strings.ToLower(doc.Text[t.Start:t.End])
 	}
 	doc.Times = nil
-	for _, s := range doc.Sentences {
+	for si, s := range doc.Sentences {
+		if si%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		for i := s.First; i < s.Last; {
 			n, t := r.match(i, s.Last)
 			if n == 0 {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -128,6 +129,8 @@ type analysisFlags struct {
 	kbFile    string
 	inFormat  string
 	private   bool
+	maxSents  int
+	maxTime   time.Duration
 }
 
 func (f *analysisFlags) register(c *cobra.Command) {
@@ -136,13 +139,26 @@ func (f *analysisFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.kbFile, "kb", "", "a knowledge `FILE` that adds to or overrides the built-in lexicons")
 	c.Flags().StringVar(&f.inFormat, "input-format", "auto", "input format: auto, text, html, jsonl or feed (auto decides by file name and content)")
 	c.Flags().BoolVar(&f.private, "allow-private", false, "let URLs on private and loopback addresses be fetched")
+	c.Flags().IntVar(&f.maxSents, "max-sentences", defaultMaxSentences, "most sentences in one article; a longer one fails (`N`)")
+	c.Flags().DurationVar(&f.maxTime, "max-time", defaultMaxTime, "longest analysis of one article; a slower one fails")
 }
+
+// The default limits on one article: far above any news article (a long
+// one has 150 sentences and takes milliseconds), low enough that garbage
+// cannot hold a run up.
+const (
+	defaultMaxSentences = 20000
+	defaultMaxTime      = 30 * time.Second
+)
 
 // setup checks the flags and builds the ingest options and the pipeline.
 func (f *analysisFlags) setup() (ingest.Options, *pipeline.Pipeline, error) {
 	opts := ingest.Options{MaxBytes: f.maxBytes, AllowPrivate: f.private}
 	if f.maxBytes <= 0 {
 		return opts, nil, usagef("--max-bytes must be positive, got %d", f.maxBytes)
+	}
+	if f.maxSents <= 0 || f.maxTime <= 0 {
+		return opts, nil, usagef("--max-sentences and --max-time must be positive")
 	}
 	if f.published != "" {
 		d, ok := ingest.ParseDate(f.published)
@@ -166,7 +182,7 @@ func (f *analysisFlags) setup() (ingest.Options, *pipeline.Pipeline, error) {
 		}
 	}
 	opts.KB = kb
-	return opts, pipeline.Default(pipeline.Options{KB: kb}), nil
+	return opts, pipeline.Default(pipeline.Options{KB: kb, Limits: pipeline.Limits{Sentences: f.maxSents, Time: f.maxTime}}), nil
 }
 
 func newVersion(streams IO) *cobra.Command {

@@ -124,11 +124,16 @@ func TestBadInputs(t *testing.T) {
 	_ = os.MkdirAll(mixed, 0o755)
 	writeFile(t, mixed, "ok.txt", "The talks resumed on Tuesday.")
 	writeFile(t, mixed, "blank.txt", "   \n")
+	emptyDir := filepath.Join(dir, "nothing")
+	_ = os.MkdirAll(emptyDir, 0o755)
+	bigLine := writeFile(t, dir, "line.txt", strings.Repeat("x", 50<<20))
+	big := []string{"--max-bytes", "10000000"}
 	tests := []struct {
 		name    string
 		content string // written to a file of the name below, unless empty and file is set
 		file    string
-		path    string // used instead of a written file
+		path    string   // used instead of a written file
+		args    []string // flags instead of --max-bytes 1000
 		code    int
 		stderr  string
 		docs    int // documents in the output, the good one included
@@ -146,6 +151,17 @@ func TestBadInputs(t *testing.T) {
 		{name: "unbalanced quotes", file: "quotes.txt", content: "He said \"we will \u201cnot leave\u201d\u2019 and \u00abthen.", code: 0, docs: 2},
 		{name: "symlink loop", path: loopDir, code: 0, docs: 2},
 		{name: "folder with a bad file", path: mixed, code: 1, stderr: "blank.txt: empty article", docs: 2},
+		{name: "a 50 MB single line", path: bigLine, code: 1, stderr: "line.txt: input too large", docs: 1},
+		{name: "100,000 quotation marks", file: "marks.txt", content: strings.Repeat(`"`, 100000), args: big, code: 0, docs: 2},
+		{name: "a run-on sentence of 100,000 words", file: "runon.txt", content: strings.Repeat("Officials Of The Ministry Said ", 20000), args: big, code: 0, docs: 2},
+		{name: "too many sentences", file: "many.txt", content: strings.Repeat("The convoy moved on. ", 50), args: []string{"--max-sentences", "20"}, code: 1, stderr: "many.txt: too many sentences: 50, over the limit of 20 (--max-sentences)", docs: 1},
+		{name: "deeply nested HTML", file: "nested.html", content: strings.Repeat("<div>", 5000) + "<p>Troops withdrew on Sunday, officials said.</p>", args: big, code: 1, stderr: "nested.html: malformed HTML", docs: 1},
+		{name: "feed with broken XML", file: "news.rss", content: `<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title><description>Troops left`, code: 1, stderr: "news.rss: not a readable feed", docs: 1},
+		{name: "truncated WARC", file: "crawl.warc", content: "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\nWARC-Target-URI: http://example.org/a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Troops left", code: 1, stderr: "crawl.warc#1: truncated WARC", docs: 1},
+		{name: "NUL bytes in text", file: "nul.txt", content: "Troops left\x00\x00\x00\x00 the town\x00 on Monday.\x00\x00\x00\x00\x00\x00", code: 1, stderr: "nul.txt: binary file", docs: 1},
+		{name: "header and no body", file: "header.txt", content: "title: A story\ndate: 2025-01-02\n---\n", code: 1, stderr: "header.txt: empty article", docs: 1},
+		{name: "empty folder", path: emptyDir, code: 1, stderr: "no articles", docs: 1},
+		{name: "UTF-16 with a byte-order mark", file: "utf16.txt", content: "\xff\xfeT\x00r\x00o\x00o\x00p\x00s\x00 \x00l\x00e\x00f\x00t\x00.\x00", code: 0, docs: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,7 +169,11 @@ func TestBadInputs(t *testing.T) {
 			if p == "" {
 				p = writeFile(t, dir, tt.file, tt.content)
 			}
-			code, out, errs := run(t, "", "extract", "--format", "jsonl", "--max-bytes", "1000", p, good)
+			args := tt.args
+			if args == nil {
+				args = []string{"--max-bytes", "1000"}
+			}
+			code, out, errs := run(t, "", append(append([]string{"extract", "--format", "jsonl"}, args...), p, good)...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, errs)
 			}
@@ -186,7 +206,8 @@ func TestUsageErrors(t *testing.T) {
 		{"version", "extra"},
 		{"serve", "extra"},
 		{"serve", "--max-body", "0"},
-		{"serve", "--timeout", "-1s"},
+		{"serve", "--max-time", "-1s"},
+		{"extract", "--max-sentences", "0", "a.txt"},
 	} {
 		code, _, errs := run(t, "", args...)
 		if code != ExitUsage {

@@ -23,7 +23,7 @@ the full JSON output.`,
 			if format != "text" && format != "json" {
 				return usagef("--format: %q is not one of text, json", format)
 			}
-			f := &analysisFlags{maxBytes: ingest.DefaultMaxBytes}
+			f := &analysisFlags{maxBytes: ingest.DefaultMaxBytes, maxSents: defaultMaxSentences, maxTime: defaultMaxTime}
 			opts, pipe, err := f.setup()
 			if err != nil {
 				return err

@@ -20,7 +20,6 @@ import (
 func newServe(streams IO) *cobra.Command {
 	o := &analysisFlags{}
 	var db, addr, token string
-	var timeout time.Duration
 	var maxBody int64
 	c := &cobra.Command{
 		Use:   "serve [flags]",
@@ -43,13 +42,13 @@ name, text, since, until, plus limit and offset):
                                 then only for "Authorization: Bearer TOKEN"
 
 The server listens on loopback unless --addr says otherwise. Bodies are
-bounded by --max-body and an analysis by --timeout.`,
+bounded by --max-body and an analysis by --max-time.`,
 		Example: `  herodot serve --db news.db
   herodot serve --db news.db --addr 127.0.0.1:9000 --token "$(openssl rand -hex 16)"`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if maxBody <= 0 || timeout <= 0 {
-				return usagef("--max-body and --timeout must be positive")
+			if maxBody <= 0 {
+				return usagef("--max-body must be positive")
 			}
 			opts, pipe, err := o.setup()
 			if err != nil {
@@ -62,7 +61,7 @@ bounded by --max-body and an analysis by --timeout.`,
 				return err
 			}
 			defer st.Close()
-			h, err := server.New(server.Options{Store: st, Pipeline: pipe, Ingest: opts, Token: token, MaxBody: maxBody, Timeout: timeout})
+			h, err := server.New(server.Options{Store: st, Pipeline: pipe, Ingest: opts, Token: token, MaxBody: maxBody, Timeout: o.maxTime})
 			if err != nil {
 				return err
 			}
@@ -74,7 +73,7 @@ bounded by --max-body and an analysis by --timeout.`,
 				Handler:           h,
 				ReadHeaderTimeout: 5 * time.Second,
 				ReadTimeout:       30 * time.Second,
-				WriteTimeout:      timeout + 30*time.Second,
+				WriteTimeout:      o.maxTime + 30*time.Second,
 				IdleTimeout:       2 * time.Minute,
 				MaxHeaderBytes:    64 << 10,
 			}
@@ -98,7 +97,6 @@ bounded by --max-body and an analysis by --timeout.`,
 	c.Flags().StringVar(&db, "db", defaultDB, "the corpus database: a SQLite `FILE`, or a postgres:// URL")
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "`HOST:PORT` to listen on")
 	c.Flags().StringVar(&token, "token", "", "allow POST /api/documents for requests bearing this `TOKEN`")
-	c.Flags().DurationVar(&timeout, "timeout", 10*time.Second, "longest analysis of one posted article")
 	c.Flags().Int64Var(&maxBody, "max-body", 2<<20, "largest request body (`BYTES`)")
 	return c
 }
