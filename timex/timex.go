@@ -47,15 +47,34 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 		}
 	}
 	r.lower = make([]string, len(doc.Tokens))
+	r.words = make([]knowledge.TimeWord, len(doc.Tokens))
 	for i, t := range doc.Tokens {
 		r.lower[i] = strings.ToLower(doc.Text[t.Start:t.End])
+		r.words[i] = kb.TimeWords[r.lower[i]]
 	}
 	doc.Times = nil
+	// a time expression has a time word, a number, a hyphenated word
+	// ("mid-December") or one of the words the matchers test for by name
+	// among its first four tokens: elsewhere no matcher is tried
+	const reach = 4
+	anchor := make([]bool, len(doc.Tokens)+reach)
+	for i := len(doc.Tokens) - 1; i >= 0; i-- {
+		t := doc.Tokens[i]
+		if r.words[i].Kind != "" || t.Kind == document.Number || anchorWords[r.lower[i]] || strings.ContainsAny(r.lower[i], "-0123456789") {
+			for k := max(0, i-reach+1); k <= i; k++ {
+				anchor[k] = true
+			}
+		}
+	}
 	for si, s := range doc.Sentences {
 		if si%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		for i := s.First; i < s.Last; {
+			if !anchor[i] {
+				i++
+				continue
+			}
 			n, t := r.match(i, s.Last)
 			if n == 0 {
 				i++
@@ -70,10 +89,16 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	return nil
 }
 
+// anchorWords are the words besides the time words that the matchers
+// look for by name and that can carry an expression alone ("in the past").
+var anchorWords = map[string]bool{"ago": true, "coming": true, "future": true, "past": true, "recent": true, "previous": true,
+	"following": true, "last": true, "next": true, "this": true, "now": true, "year": true}
+
 type reader struct {
 	doc      *document.Document
 	kb       *knowledge.Base
 	lower    []string
+	words    []knowledge.TimeWord // each token's entry in the time words, looked up once
 	ref      time.Time
 	hasRef   bool
 	lastYear int // the last year written out, for "the previous year"
@@ -87,7 +112,7 @@ type found struct {
 	start int
 }
 
-func (r *reader) word(i int) knowledge.TimeWord { return r.kb.TimeWords[r.lower[i]] }
+func (r *reader) word(i int) knowledge.TimeWord { return r.words[i] }
 
 func (r *reader) isCap(i int) bool {
 	w := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[i].End]
