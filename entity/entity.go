@@ -102,6 +102,10 @@ type extractor struct {
 	// looking around a mention does not scan the whole document.
 	bySent  map[int][]int
 	bySentN int
+	// orgFirst holds the first words of the organisation words, to pass
+	// over names that hold none
+	orgFirst map[string]bool
+	forms    map[string][2]string // see orgForms
 }
 
 // mentionsIn returns the indexes in ms of sentence s's mentions.
@@ -488,6 +492,21 @@ func (x *extractor) afterPlacePreposition(i int) bool {
 // orgSector returns the sector of a name made an organisation by one of
 // its words, "-" for an organisation word with no sector, or "".
 func (x *extractor) orgSector(r [2]int) string {
+	if x.orgFirst == nil {
+		x.orgFirst = make(map[string]bool, len(x.kb.OrgWords))
+		for _, ow := range x.kb.OrgWords {
+			if len(ow.Words) > 0 {
+				x.orgFirst[ow.Words[0]] = true
+			}
+		}
+	}
+	some := false
+	for k := r[0]; k < r[1] && !some; k++ {
+		some = x.orgFirst[x.words[k]]
+	}
+	if !some {
+		return ""
+	}
 	for _, ow := range x.kb.OrgWords {
 		for k := r[0]; k+len(ow.Words) <= r[1]; k++ {
 			match := true

@@ -160,18 +160,33 @@ func (x *extractor) person(i int) int {
 // acronymOf finds the organisation an acronym abbreviates, or that
 // abbreviates a name ("CIA" and "Central Intelligence Agency").
 func (x *extractor) acronymOf(m *mention, byKey map[string]int) (int, bool) {
-	name := stripPlace(x.kb, m.name)
+	name, nameInits := x.orgForms(m.name)
 	for e := range x.ents {
 		en := x.ents[e]
 		if en.typ != "ORG" {
 			continue
 		}
-		other := stripPlace(x.kb, en.name)
-		if strings.EqualFold(other, name) || initials(other) == name || initials(name) == other {
+		other, otherInits := x.orgForms(en.name)
+		if strings.EqualFold(other, name) || otherInits == name || nameInits == other {
 			return e, true
 		}
 	}
 	return -1, false
+}
+
+// orgForms returns an organisation's name without a leading place, and
+// its initials, remembered per document.
+func (x *extractor) orgForms(name string) (stripped, inits string) {
+	if f, ok := x.forms[name]; ok {
+		return f[0], f[1]
+	}
+	if x.forms == nil {
+		x.forms = map[string][2]string{}
+	}
+	stripped = stripPlace(x.kb, name)
+	inits = initials(stripped)
+	x.forms[name] = [2]string{stripped, inits}
+	return stripped, inits
 }
 
 // stripPlace drops a country name or demonym from the front of a name
