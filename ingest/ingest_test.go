@@ -589,3 +589,22 @@ func TestCount(t *testing.T) {
 		t.Error("standard input makes the count unknown")
 	}
 }
+
+func BenchmarkFromText(b *testing.B) {
+	bodies := testcorpus.NewsBodies(b)
+	opts := Options{}
+	var n int
+	for _, s := range bodies {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range bodies {
+			if _, err := FromText([]byte(s), &opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(bodies)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -243,8 +243,13 @@ func removeBoilerplate(body string, kb *knowledge.Base) (string, []document.Remo
 	return strings.Join(kept, "\n"), removed
 }
 
+// maxBoilerplateLine is the longest line tested against the line
+// patterns: boilerplate lines are short, a longer line is article text,
+// and the patterns cost time in proportion to the line.
+const maxBoilerplateLine = 400
+
 func matchLine(t string, kb *knowledge.Base) string {
-	if t == "" {
+	if t == "" || len(t) > maxBoilerplateLine {
 		return ""
 	}
 	for _, p := range kb.Boilerplate {
