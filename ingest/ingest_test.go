@@ -608,3 +608,39 @@ func BenchmarkFromText(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(bodies)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// FuzzFeed reads arbitrary bytes as an RSS or Atom feed: nothing may
+// panic, and every item read has text.
+func FuzzFeed(f *testing.F) {
+	f.Add([]byte(rss))
+	f.Add([]byte(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title><content type="html">&lt;p&gt;Troops left.&lt;/p&gt;</content></entry></feed>`))
+	f.Add([]byte(`<rss><channel><item><description>unclosed`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for d, err := range Read([]string{"-"}, Options{Stdin: bytes.NewReader(data), Format: FormatFeed, MaxBytes: 1 << 16}) {
+			if err == nil && strings.TrimSpace(d.Text) == "" {
+				t.Fatal("document with empty text")
+			}
+		}
+	})
+}
+
+// FuzzWARC reads arbitrary bytes as a WARC file: nothing may panic, and
+// every record read has text.
+func FuzzWARC(f *testing.F) {
+	rec := warcResponse("https://example.org/a", "text/html", "<html><body><p>The mayor resigned on Monday after an inquiry, officials said.</p></body></html>")
+	f.Add([]byte(rec))
+	f.Add([]byte(rec[:len(rec)/2]))
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 99999999999\r\n\r\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "f.warc")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for d, err := range Read([]string{p}, Options{MaxBytes: 1 << 16}) {
+			if err == nil && strings.TrimSpace(d.Text) == "" {
+				t.Fatal("document with empty text")
+			}
+		}
+	})
+}
