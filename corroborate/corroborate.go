@@ -6,6 +6,7 @@ package corroborate
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -206,6 +207,11 @@ func Statements(rows []store.StatementRow) []Statement {
 			items = append(items, item{r, w})
 		}
 	}
+	sets := make([]map[string]bool, len(items))
+	for i, it := range items {
+		sets[i] = it.words
+	}
+	cands := candidates(sets, statementSimilarity)
 	used := make([]bool, len(items))
 	var out []Statement
 	for i := range items {
@@ -213,8 +219,8 @@ func Statements(rows []store.StatementRow) []Statement {
 			continue
 		}
 		group := []int{i}
-		for j := i + 1; j < len(items); j++ {
-			if !used[j] && items[j].row.Doc != items[i].row.Doc && jaccard(items[i].words, items[j].words) >= 0.6 {
+		for _, j := range cands(i) {
+			if !used[j] && items[j].row.Doc != items[i].row.Doc && jaccard(items[i].words, items[j].words) >= statementSimilarity {
 				group = append(group, j)
 			}
 		}
@@ -260,6 +266,61 @@ func wordSet(s string) map[string]bool {
 		out[w] = true
 	}
 	return out
+}
+
+// statementSimilarity is the least Jaccard similarity of the word sets
+// of two statements that are one.
+const statementSimilarity = 0.6
+
+// candidates indexes word sets so that the sets that may reach Jaccard
+// similarity t with set i are found without comparing every pair: two
+// such sets must share a word among the first few of each, words ordered
+// rarest first (prefix filtering). The function it returns gives, for i,
+// the indexes above i of the sets that share a prefix word with it, in
+// increasing order; it is a superset of the sets similar to i.
+func candidates(sets []map[string]bool, t float64) func(i int) []int {
+	df := map[string]int{}
+	for _, s := range sets {
+		for w := range s {
+			df[w]++
+		}
+	}
+	index := map[string][]int{}
+	prefixes := make([][]string, len(sets))
+	for i, s := range sets {
+		words := make([]string, 0, len(s))
+		for w := range s {
+			words = append(words, w)
+		}
+		sort.Slice(words, func(a, b int) bool {
+			if df[words[a]] != df[words[b]] {
+				return df[words[a]] < df[words[b]]
+			}
+			return words[a] < words[b]
+		})
+		n := len(words) - int(math.Ceil(t*float64(len(words)))) + 1
+		if n > len(words) {
+			n = len(words)
+		}
+		prefixes[i] = words[:n]
+		for _, w := range prefixes[i] {
+			index[w] = append(index[w], i)
+		}
+	}
+	return func(i int) []int {
+		seen := map[int]bool{}
+		var out []int
+		for _, w := range prefixes[i] {
+			for _, j := range index[w] {
+				if j > i && !seen[j] {
+					seen[j] = true
+					out = append(out, j)
+				}
+			}
+		}
+		sort.Ints(out)
+		return out
+	}
 }
 
 func jaccard(a, b map[string]bool) float64 {

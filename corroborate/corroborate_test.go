@@ -1,6 +1,7 @@
 package corroborate
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -47,5 +48,39 @@ func TestStatements(t *testing.T) {
 	st := Statements(rows)
 	if len(st) != 1 || len(st[0].Articles) != 3 || st[0].Named != 1 || st[0].Anonymous != 2 || st[0].Stances["denied"] != 1 {
 		t.Fatalf("statements %+v", st)
+	}
+}
+
+// TestCandidatesMissNoSimilarPair checks the prefix filter against every
+// pair of many small word sets drawn from a small vocabulary, so that
+// similar pairs are common.
+func TestCandidatesMissNoSimilarPair(t *testing.T) {
+	vocab := strings.Fields("troops left the town on monday after a clash with rebels officials said two sources")
+	rng := rand.New(rand.NewPCG(1, 2))
+	sets := make([]map[string]bool, 300)
+	for i := range sets {
+		sets[i] = map[string]bool{}
+		for n := 3 + rng.IntN(8); len(sets[i]) < n; {
+			sets[i][vocab[rng.IntN(len(vocab))]] = true
+		}
+	}
+	cands := candidates(sets, statementSimilarity)
+	similar := 0
+	for i := range sets {
+		got := map[int]bool{}
+		for _, j := range cands(i) {
+			got[j] = true
+		}
+		for j := i + 1; j < len(sets); j++ {
+			if jaccard(sets[i], sets[j]) >= statementSimilarity {
+				similar++
+				if !got[j] {
+					t.Fatalf("sets %d and %d are similar (%.2f) but not candidates", i, j, jaccard(sets[i], sets[j]))
+				}
+			}
+		}
+	}
+	if similar == 0 {
+		t.Fatal("no similar pairs drawn: the test tests nothing")
 	}
 }
