@@ -22,8 +22,10 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"herodot/corroborate"
@@ -53,6 +55,14 @@ type Options struct {
 type server struct {
 	o    Options
 	tmpl *template.Template
+
+	mu    sync.Mutex // guards cache
+	cache struct {
+		ok         bool
+		docs       int
+		claims     []corroborate.Claim
+		statements []corroborate.Statement
+	}
 }
 
 // New returns the server's handler.
@@ -176,7 +186,20 @@ func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, d)
 }
 
+// claims returns the corpus's claims and statements. They take a while
+// to work out over a large corpus, so they are kept until the number of
+// documents changes (documents are added, never removed). The caller may
+// reorder the slices' elements but not change them.
 func (s *server) claims(ctx context.Context) ([]corroborate.Claim, []corroborate.Statement, error) {
+	n, err := s.o.Store.Count(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cache.ok && s.cache.docs == n {
+		return slices.Clone(s.cache.claims), slices.Clone(s.cache.statements), nil
+	}
 	ev, err := s.o.Store.EventRows(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -185,7 +208,9 @@ func (s *server) claims(ctx context.Context) ([]corroborate.Claim, []corroborate
 	if err != nil {
 		return nil, nil, err
 	}
-	return corroborate.Claims(ev), corroborate.Statements(st), nil
+	s.cache.claims, s.cache.statements = corroborate.Claims(ev), corroborate.Statements(st)
+	s.cache.docs, s.cache.ok = n, true
+	return slices.Clone(s.cache.claims), slices.Clone(s.cache.statements), nil
 }
 
 func (s *server) apiClaims(w http.ResponseWriter, r *http.Request) {
