@@ -71,7 +71,11 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 			if n == 0 {
 				continue
 			}
-			if ev, ok := c.code(si, i, i+n, tr); ok {
+			start := i
+			if h, code := c.halt(s.First, i, tr); h >= 0 {
+				start, tr = h, knowledge.Trigger{Code: code}
+			}
+			if ev, ok := c.code(si, start, i+n, tr); ok {
 				ev.ID = "V" + strconv.Itoa(len(doc.Events)+1)
 				doc.Events = append(doc.Events, ev)
 			}
@@ -80,6 +84,29 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	}
 	c.attach(doc.Quantities)
 	return nil
+}
+
+// haltReach is how far before a trigger a word that reverses it may stand
+// ("suspended its military aid").
+const haltReach = 4
+
+// halt looks, in the few words before a cooperative trigger at token i,
+// for a word that reverses it ("suspended … aid", "cancelled … visit"):
+// it returns where that word starts and the reversal's CAMEO code, or -1.
+func (c *coder) halt(first, i int, tr knowledge.Trigger) (int, string) {
+	cc, ok := c.kb.Cameo[tr.Code]
+	if !ok {
+		return -1, ""
+	}
+	for end := i; end > first && end > i-haltReach; end-- {
+		for n := 1; n <= 3 && end-n >= first; n++ {
+			phrase := strings.Join(c.lower[end-n:end], " ")
+			if code, ok := c.kb.Halts[phrase][cc.Event]; ok {
+				return end - n, code
+			}
+		}
+	}
+	return -1, ""
 }
 
 // index lists the mentions of entities that have an actor code, by token.

@@ -156,3 +156,25 @@ func TestAgeAndYearAreNotCounts(t *testing.T) {
 		t.Errorf("quantities %+v", d.Quantities)
 	}
 }
+
+func TestHaltedCooperationIsASanction(t *testing.T) {
+	for _, tc := range []struct{ text, trigger, cameo string }{
+		{"Norway suspended its development aid to Malawi on Friday.", "suspended its development aid", "162"},
+		{"Chile cancelled a planned visit to Argentina by its defence minister.", "cancelled a planned visit", "161"},
+	} {
+		e := only(t, analyse(t, tc.text, "2024-05-08"))
+		if e.Type != "SANCTION" || e.Trigger.Text != tc.trigger || e.Cameo != tc.cameo {
+			t.Errorf("%q:%s", tc.text, describe([]document.Event{e}))
+		}
+	}
+	// aid that flows is still aid
+	d := analyse(t, "Norway sent aid to Malawi on Friday.", "2024-05-08")
+	for _, e := range d.Events {
+		if e.Type != "AID" {
+			t.Errorf("aid sent:%s", describe(d.Events))
+		}
+	}
+	if len(d.Events) == 0 {
+		t.Error("aid sent: no event")
+	}
+}

@@ -123,8 +123,11 @@ type Base struct {
 	// Event knowledge: trigger words (lower case) with their CAMEO code, the
 	// CAMEO → PLOVER table, and the quad class of each PLOVER event.
 	Triggers Phrases[Trigger]
-	Cameo    map[string]CameoCode
-	Quads    map[string]string
+	// Halts are the words that reverse a cooperative event a few words on
+	// ("suspended … aid"): word → the PLOVER event reversed → CAMEO code.
+	Halts map[string]map[string]string
+	Cameo map[string]CameoCode
+	Quads map[string]string
 
 	// QuantityWords maps the lower-case words of counted facts (data/quantity-words.tsv).
 	QuantityWords map[string]TimeWord
@@ -209,7 +212,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: maps.Clone(b.QuantityWords), TimeWords: maps.Clone(b.TimeWords),
 	}
 }
@@ -268,6 +271,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/cameo-plover.tsv", "cameo"},
 		{"data/plover-quads.tsv", "quad"},
 		{"data/event-triggers.tsv", "trigger"},
+		{"data/event-halts.tsv", "halt"},
 		{"data/quantity-words.tsv", "quantityword"},
 	} {
 		f, err := dataFS.Open(t.file)
@@ -297,7 +301,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
 	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3,
-	"cameo": 3, "quad": 2, "trigger": 3, "quantityword": 3}
+	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -416,6 +420,18 @@ func (b *Base) add(table string, cols []string) error {
 		b.Cameo[cols[0]] = CameoCode{Event: cols[1], Mode: mode, Label: label}
 	case "quad":
 		b.Quads[cols[0]] = cols[1]
+	case "halt":
+		if _, ok := b.Cameo[cols[2]]; !ok {
+			return fmt.Errorf("halt %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[2])
+		}
+		if b.Halts == nil {
+			b.Halts = map[string]map[string]string{}
+		}
+		w := strings.ToLower(cols[0])
+		if b.Halts[w] == nil {
+			b.Halts[w] = map[string]string{}
+		}
+		b.Halts[w][cols[1]] = cols[2]
 	case "trigger":
 		if _, ok := b.Cameo[cols[1]]; !ok {
 			return fmt.Errorf("trigger %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[1])
@@ -491,4 +507,12 @@ func eachRow(r io.Reader, name string, fn func(line int, cols []string) error) e
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
+}
+
+func cloneHalts(h map[string]map[string]string) map[string]map[string]string {
+	out := make(map[string]map[string]string, len(h))
+	for w, m := range h {
+		out[w] = maps.Clone(m)
+	}
+	return out
 }
