@@ -260,6 +260,22 @@ type Document struct {
 	// Warnings collects problems that did not stop the analysis (invalid
 	// UTF-8 repaired, a date that could not be read). Not part of the output.
 	Warnings []string `json:"-"`
+
+	lower []string // see Lower
+}
+
+// Lower returns each token's text in lower case, worked out once for the
+// stages that all need it. The stages of one document run one after
+// another, so it needs no lock; it is worked out again if the tokens
+// change in number.
+func (d *Document) Lower() []string {
+	if len(d.lower) != len(d.Tokens) || d.lower == nil {
+		d.lower = make([]string, len(d.Tokens))
+		for i, t := range d.Tokens {
+			d.lower[i] = strings.ToLower(d.Text[t.Start:t.End])
+		}
+	}
+	return d.lower
 }
 
 // New returns a Document for text with no metadata; its ID is derived
@@ -273,16 +289,15 @@ func New(text string) *Document {
 // ContentID returns the identifier of a body of text: the first 16 hex
 // digits of the SHA-256 of the text with its white space folded.
 func ContentID(text string) string {
-	h := sha256.New()
-	first := true
-	for _, f := range strings.Fields(text) {
-		if !first {
-			h.Write([]byte{' '})
+	buf := make([]byte, 0, len(text))
+	for f := range strings.FieldsSeq(text) {
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
 		}
-		first = false
-		h.Write([]byte(f))
+		buf = append(buf, f...)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:8])
 }
 
 // Slice returns the text a span covers. A span outside the text yields "".

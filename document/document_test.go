@@ -69,3 +69,19 @@ func TestSentenceAt(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerIsWorkedOutOnceAndFollowsTheTokens(t *testing.T) {
+	d := New("Cuba SAID no")
+	d.Tokens = []Token{{Span: Span{Start: 0, End: 4}}, {Span: Span{Start: 5, End: 9}}}
+	got := d.Lower()
+	if strings.Join(got, " ") != "cuba said" {
+		t.Fatalf("Lower() = %q", got)
+	}
+	if &d.Lower()[0] != &got[0] {
+		t.Error("Lower() worked out again for the same tokens")
+	}
+	d.Tokens = append(d.Tokens, Token{Span: Span{Start: 10, End: 12}})
+	if got := d.Lower(); len(got) != 3 || got[2] != "no" {
+		t.Errorf("after a token was added: %q", got)
+	}
+}

@@ -123,11 +123,10 @@ func (x *extractor) mentionsIn(s int) []int {
 func newExtractor(doc *document.Document, kb *knowledge.Base) *extractor {
 	x := &extractor{doc: doc, kb: kb, toks: doc.Tokens}
 	x.words = make([]string, len(doc.Tokens))
-	x.lower = make([]string, len(doc.Tokens))
 	for i, t := range doc.Tokens {
 		x.words[i] = doc.Text[t.Start:t.End]
-		x.lower[i] = strings.ToLower(x.words[i])
 	}
+	x.lower = doc.Lower()
 	return x
 }
 

@@ -55,10 +55,7 @@ type coder struct {
 func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	kb := knowledge.OrDefault(s.KB)
 	c := &coder{doc: doc, kb: kb}
-	c.lower = make([]string, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		c.lower[i] = strings.ToLower(doc.Text[t.Start:t.End])
-	}
+	c.lower = doc.Lower()
 	c.index()
 	doc.Events = nil
 	doc.Quantities = c.quantities()

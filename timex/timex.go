@@ -46,10 +46,9 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 			r.ref, r.hasRef = t, true
 		}
 	}
-	r.lower = make([]string, len(doc.Tokens))
+	r.lower = doc.Lower()
 	r.words = make([]knowledge.TimeWord, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		r.lower[i] = strings.ToLower(doc.Text[t.Start:t.End])
+	for i := range doc.Tokens {
 		r.words[i] = kb.TimeWords[r.lower[i]]
 	}
 	doc.Times = nil
