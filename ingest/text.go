@@ -224,7 +224,7 @@ func removeBoilerplate(body string, kb *knowledge.Base) (string, []document.Remo
 	// a sign-off at the end of the last paragraph ("… said. Reuter")
 	if n := len(kept); n > 0 {
 		for _, p := range kb.Boilerplate {
-			if !p.Tail {
+			if !p.Tail || p.Need != "" && !strings.Contains(strings.ToLower(kept[n-1]), p.Need) {
 				continue
 			}
 			loc := p.Re.FindStringSubmatchIndex(kept[n-1])
@@ -252,8 +252,9 @@ func matchLine(t string, kb *knowledge.Base) string {
 	if t == "" || len(t) > maxBoilerplateLine {
 		return ""
 	}
+	lower := strings.ToLower(t)
 	for _, p := range kb.Boilerplate {
-		if !p.Tail && p.Re.MatchString(t) {
+		if !p.Tail && (p.Need == "" || strings.Contains(lower, p.Need)) && p.Re.MatchString(t) {
 			return p.Reason
 		}
 	}

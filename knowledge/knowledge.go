@@ -27,6 +27,7 @@ import (
 	"maps"
 	"os"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,6 +86,39 @@ type Pattern struct {
 	Reason string
 	Tail   bool // matches the end of the last line rather than a whole line
 	Re     *regexp.Regexp
+	// Need is text, in lower case, that every match holds ("contributed "
+	// in "contributed (reporting )?to this…"), or "": a line without it
+	// need not be tried.
+	Need string
+}
+
+// required returns the longest ASCII literal that a top-level sequence
+// of the expression always holds, in lower case, or "".
+func required(expr string) string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	best := ""
+	for _, p := range parts {
+		if p.Op != syntax.OpLiteral {
+			continue
+		}
+		lit := strings.ToLower(string(p.Rune))
+		ascii := true
+		for i := 0; i < len(lit); i++ {
+			ascii = ascii && lit[i] < 0x80
+		}
+		if ascii && len(lit) > len(best) {
+			best = lit
+		}
+	}
+	return best
 }
 
 // Base is a loaded knowledge base. The zero value is empty; use Default
@@ -464,7 +498,7 @@ func (b *Base) add(table string, cols []string) error {
 		if cols[1] != "line" && cols[1] != "tail" {
 			return fmt.Errorf("boilerplate: where must be line or tail, got %q", cols[1])
 		}
-		b.Boilerplate = append(b.Boilerplate, Pattern{Reason: cols[0], Tail: cols[1] == "tail", Re: re})
+		b.Boilerplate = append(b.Boilerplate, Pattern{Reason: cols[0], Tail: cols[1] == "tail", Re: re, Need: required("(?i)" + cols[2])})
 	}
 	return nil
 }

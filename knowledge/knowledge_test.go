@@ -119,3 +119,17 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestRequiredLiteral(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(?i)contributed (reporting )?to this (report|story)\.?$`: "contributed ",
+		`(?i)^.{0,80}/(getty images|reuters)\)?$`:                 "/",
+		`(?i)^(read more|subscribe)$`:                             "",
+		`(?i)\s+Reuter$`:                                          "reuter",
+		`(unclosed`:                                               "",
+	} {
+		if got := required(expr); got != want {
+			t.Errorf("required(%q) = %q, want %q", expr, got, want)
+		}
+	}
+}
