@@ -31,8 +31,8 @@ attributions and events marked in the text, /paste analyses text pasted in
 a form (nothing is stored), /claims lists claims with their independent
 sources, /timeline the events by date and /graph who acts on whom.
 
-JSON API (the filters of herodot query: type, stance, kind, country, actor,
-name, text, since, until, plus limit and offset):
+JSON API (the filters of herodot query: type, status, stance, kind, actor,
+target, outlet, name, text, since, until, plus limit and offset):
   GET  /api/documents, /api/entities, /api/attributions, /api/events
   GET  /api/documents/ID        one article as herodot extract writes it
   GET  /api/claims, /api/timeline, /api/graph
@@ -56,7 +56,7 @@ bounded by --max-body and an analysis by --max-time.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			st, err := store.Open(ctx, db)
+			st, err := openExisting(db)
 			if err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -56,6 +57,13 @@ func TestServeCommand(t *testing.T) {
 	}
 
 	cmd.Process.Signal(syscall.SIGTERM)
+	defer func() {
+		// a database that does not exist is not made empty and served
+		code, _, errs := run(t, "", "serve", "--db", filepath.Join(dir, "none.db"))
+		if code != 1 || !strings.Contains(errs, "no corpus database") {
+			t.Errorf("serve of a missing database: exit %d, %q", code, errs)
+		}
+	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
