@@ -102,6 +102,7 @@ type piece struct {
 	Text    string
 	Classes string
 	Title   string
+	Link    string // the panel entry that a click on the piece shows
 }
 
 type docView struct {
@@ -118,6 +119,7 @@ type mark struct {
 	sp      document.Span
 	class   string
 	title   string
+	link    string // the id of the attribution or event in the panel
 	outline bool
 }
 
@@ -130,12 +132,12 @@ func view(d *document.Document, pasted bool) docView {
 		v.Stances[a.Stance]++
 		v.Anchors[a.ID] = fmt.Sprintf("%s (%s, %s)", orNone(a.Source.Text), a.Source.Kind, a.Stance)
 		if a.Source.Span != nil {
-			marks = append(marks, mark{sp: *a.Source.Span, class: "src src-" + a.Source.Kind,
+			marks = append(marks, mark{sp: *a.Source.Span, class: "src src-" + a.Source.Kind, link: a.ID,
 				title: fmt.Sprintf("[%s] source: %s — %s, %s sources%s", a.ID, a.Source.Text, a.Source.Kind, countText(a.Source.Count), viaText(a.Via))})
 		}
-		marks = append(marks, mark{sp: a.Cue.Span, class: "cue", title: fmt.Sprintf("[%s] cue %q (%s): %s", a.ID, a.Cue.Text, a.Cue.Lemma, a.Stance)})
+		marks = append(marks, mark{sp: a.Cue.Span, class: "cue", link: a.ID, title: fmt.Sprintf("[%s] cue %q (%s): %s", a.ID, a.Cue.Text, a.Cue.Lemma, a.Stance)})
 		if a.Content.Span.Len() > 0 {
-			marks = append(marks, mark{sp: a.Content.Span, class: "content stance-" + a.Stance,
+			marks = append(marks, mark{sp: a.Content.Span, class: "content stance-" + a.Stance, link: a.ID,
 				title: fmt.Sprintf("[%s] %s, %s quote, according to %s", a.ID, a.Stance, a.Quote, orNone(a.Source.Text))})
 		}
 	}
@@ -148,7 +150,7 @@ func view(d *document.Document, pasted bool) docView {
 		marks = append(marks, mark{sp: t.Span, class: "time", title: "time " + t.Value})
 	}
 	for _, ev := range d.Events {
-		marks = append(marks, mark{sp: ev.Trigger.Span, class: "trigger", title: fmt.Sprintf("%s %s (%s) %s", ev.ID, ev.Type, ev.Cameo, ev.Status)})
+		marks = append(marks, mark{sp: ev.Trigger.Span, class: "trigger", link: ev.ID, title: fmt.Sprintf("%s %s (%s) %s", ev.ID, ev.Type, ev.Cameo, ev.Status)})
 		if ev.Sentence >= 0 && ev.Sentence < len(d.Sentences) {
 			v.Sentence[ev.ID] = d.Slice(d.Sentences[ev.Sentence].Span)
 		}
@@ -182,11 +184,14 @@ func viaText(via []string) string {
 // titles of the marks that cover it.
 func pieces(text string, marks []mark) []piece {
 	cuts := map[int]bool{0: true, len(text): true}
+	valid := marks[:0:0]
 	for _, m := range marks {
 		if m.sp.Start >= 0 && m.sp.End <= len(text) && m.sp.Start < m.sp.End {
 			cuts[m.sp.Start], cuts[m.sp.End] = true, true
+			valid = append(valid, m)
 		}
 	}
+	marks = valid
 	at := make([]int, 0, len(cuts))
 	for c := range cuts {
 		at = append(at, c)
@@ -196,13 +201,17 @@ func pieces(text string, marks []mark) []piece {
 	for i := 0; i+1 < len(at); i++ {
 		a, b := at[i], at[i+1]
 		var classes, titles []string
+		link, linkLen := "", 0
 		for _, m := range marks {
 			if m.sp.Start <= a && b <= m.sp.End {
 				classes = append(classes, m.class)
 				titles = append(titles, m.title)
+				if m.link != "" && (link == "" || m.sp.Len() < linkLen) {
+					link, linkLen = m.link, m.sp.Len() // the narrowest mark says most
+				}
 			}
 		}
-		out = append(out, piece{Text: text[a:b], Classes: strings.Join(classes, " "), Title: strings.Join(titles, "\n")})
+		out = append(out, piece{Text: text[a:b], Classes: strings.Join(classes, " "), Title: strings.Join(titles, "\n"), Link: link})
 	}
 	return out
 }

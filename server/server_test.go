@@ -264,6 +264,11 @@ func TestPagesEscapeArticleText(t *testing.T) {
 	}
 	// the text is still there, escaped
 	_, body := get(t, srv.URL+"/doc/"+ids["hostile"])
+	// a click on a source, cue or content leads to its entry in the panel
+	_, demoPage := get(t, srv.URL+"/doc/"+ids["demo"])
+	if !strings.Contains(demoPage, `href="#A1"`) || !strings.Contains(demoPage, `<li id="A1">`) || !strings.Contains(demoPage, `<li id="V1">`) {
+		t.Error("the demo page's marks do not link to the panel's entries")
+	}
 	if !strings.Contains(body, "&lt;script&gt;document.body.dataset.pwned=&#39;text&#39;&lt;/script&gt;") {
 		t.Error("the article's text is missing from its page")
 	}
@@ -302,7 +307,8 @@ func TestPieces(t *testing.T) {
 	marks := []mark{
 		{sp: document.Span{Start: 0, End: 9}, class: "src"},
 		{sp: document.Span{Start: 10, End: 14}, class: "cue"},
-		{sp: document.Span{Start: 15, End: 33}, class: "content"},
+		{sp: document.Span{Start: 15, End: 33}, class: "content", link: "A1"},
+		{sp: document.Span{Start: 24, End: 32}, class: "trigger", link: "V1"},
 		{sp: document.Span{Start: 19, End: 23}, class: "ent"},
 		{sp: document.Span{Start: 30, End: 99}, class: "outside"}, // off the end: ignored
 	}
@@ -316,7 +322,18 @@ func TestPieces(t *testing.T) {
 	if joined.String() != text {
 		t.Fatalf("pieces lose text: %q", joined.String())
 	}
-	want := []string{"src", "", "cue", "", "content", "content ent", "content"}
+	if got[0].Link != "" {
+		t.Errorf("a mark with no link gave one: %+v", got[0])
+	}
+	var links []string
+	for _, p := range got {
+		links = append(links, p.Link)
+	}
+	// "reopened" is in the content and is a trigger: the narrower mark wins
+	if strings.Join(links, "|") != "||||A1|A1|A1|V1|A1" {
+		t.Errorf("links %q", links)
+	}
+	want := []string{"src", "", "cue", "", "content", "content ent", "content", "content trigger", "content"}
 	if strings.Join(classes, "|") != strings.Join(want, "|") {
 		t.Errorf("classes %q, want %q", classes, want)
 	}
