@@ -217,6 +217,9 @@ func (a *analysis) verbal(si, i int) bool {
 		if p == "to" || p == "not" {
 			return true
 		}
+		if a.kb.SourceNouns[p] == "document" && a.kb.SourceNouns[a.lower[i]] == "" {
+			return true // "the poll shows", "the data suggest": a document does the showing
+		}
 	}
 	if i+1 < s.Last {
 		n := a.lower[i+1]
@@ -360,7 +363,7 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		c.content = [2]int{a.clauseStart(si, c.src[0], prev), c.src[0]}
 		return c
 	}
-	if h.cue.Kind == "thatverb" && !a.clauseFollows(j, s.Last) {
+	if h.cue.Kind == "thatverb" && !a.clauseFollows(j, s.Last) && !a.documentSource(c.src) {
 		return nil // "maintains ties", "quoted a post": no reported clause
 	}
 	if a.lower[j] == "that" || a.lower[j] == ":" {
@@ -368,6 +371,18 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 	}
 	c.content = [2]int{j, s.Last}
 	return c
+}
+
+// documentSource reports whether a source is a document by its noun ("a
+// poll", "the video"): what a document shows or finds is reported even
+// with no clause after the cue ("a poll shows Sanders leading").
+func (a *analysis) documentSource(src [2]int) bool {
+	for k := src[0]; k < src[1]; k++ {
+		if a.kb.SourceNouns[a.lower[k]] == "document" {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteBefore reports whether a closed quotation ends right before token
