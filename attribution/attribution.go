@@ -331,6 +331,11 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		c.before = true
 	} else {
 		c.src = a.sourceBefore(si, h.start)
+		if c.src[0] == c.src[1] && strings.HasSuffix(a.lower[h.start], "ing") && h.start > s.First && a.words[h.start-1] == "," {
+			// "Sanders denounced the attacks, saying C": the subject of
+			// the sentence says it
+			c.src = a.clauseSubject(si)
+		}
 		if c.src[0] == c.src[1] {
 			return nil
 		}
@@ -442,6 +447,16 @@ func (a *analysis) clauseSubject(si int) [2]int {
 	n := k
 	for n < s.Last && n < k+6 && (a.isCap(n) || a.lower[n] == "’s" || a.lower[n] == "'s") && a.kb.Words[a.lower[n]] == knowledge.NoClass {
 		n++
+	}
+	if n == k && k > start {
+		// "The governor", "The ministry": a title, a role or a source noun
+		if m, _ := a.kb.Titles.Match(a.lower[:s.Last], k); m > 0 {
+			n = k + m
+		} else if m, _ := a.kb.Agents.Match(a.lower[:s.Last], k); m > 0 {
+			n = k + m
+		} else if a.kb.SourceNouns[a.lower[k]] != "" {
+			n = k + 1
+		}
 	}
 	if n == k {
 		return [2]int{start, start}
