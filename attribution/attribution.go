@@ -352,7 +352,7 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 	j := a.afterCue(si, c)
 	c.tail = j
 	if q, ok := a.quoteBefore(si, c.src[0]); ok {
-		if j < s.Last && a.toks[j].Kind == document.Quote {
+		if j < s.Last && a.toks[j].Kind == document.Quote || a.quoteResumes(j, s.Last) {
 			// "“C1,” X said, “C2.”": the content is both parts
 			c.content = [2]int{q, s.Last}
 		} else {
@@ -376,6 +376,21 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 	}
 	c.content = [2]int{j, s.Last}
 	return c
+}
+
+// quoteResumes reports whether, after a short phrase at j ("at a rally",
+// "on Tuesday"), a comma and a quotation mark resume the quotation:
+// "“C1,” X said at a rally, “C2.”".
+func (a *analysis) quoteResumes(j, end int) bool {
+	for k := j; k < end && k < j+8; k++ {
+		if a.toks[k].Kind == document.Quote {
+			return false
+		}
+		if a.words[k] == "," {
+			return k+1 < end && a.toks[k+1].Kind == document.Quote
+		}
+	}
+	return false
 }
 
 // documentSource reports whether a source is a document by its noun ("a

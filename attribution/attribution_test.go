@@ -73,6 +73,8 @@ func TestConstructions(t *testing.T) {
 			"customs data", "according to", "Exports fell by a third", "document"},
 		{"said in a statement", "The army said in a statement that two soldiers were wounded.",
 			"The army", "said", "two soldiers were wounded", "document"},
+		{"a quotation resumed after a phrase", "“The deal is off,” the mayor said at a rally, “and it will stay off.”",
+			"the mayor", "said", "“The deal is off,” the mayor said at a rally, “and it will stay off.”", "named"},
 		{"X did something, saying C", "The governor vetoed the bill on Friday, saying it would raise taxes.",
 			"The governor", "saying", "it would raise taxes", "named"},
 		{"a document shows an object", "A new poll shows the senator leading her rival by six points.",
