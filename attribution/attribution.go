@@ -69,12 +69,10 @@ type analysis struct {
 func newAnalysis(doc *document.Document, kb *knowledge.Base) *analysis {
 	a := &analysis{doc: doc, kb: kb, toks: doc.Tokens}
 	a.words = make([]string, len(doc.Tokens))
-	a.lower = make([]string, len(doc.Tokens))
 	for i, t := range doc.Tokens {
-		w := doc.Text[t.Start:t.End]
-		a.words[i] = w
-		a.lower[i] = lowerWord(w)
+		a.words[i] = doc.Text[t.Start:t.End]
 	}
+	a.lower = doc.Lower()
 	return a
 }
 
@@ -859,13 +857,4 @@ func (a *analysis) isPunct(i int) bool {
 func (a *analysis) isCap(i int) bool {
 	r, _ := utf8.DecodeRuneInString(a.words[i])
 	return unicode.IsUpper(r)
-}
-
-func lowerWord(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(w)
-		}
-	}
-	return w
 }

@@ -7,6 +7,7 @@ package corroborate
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,11 +47,11 @@ func Claims(rows []store.EventRow) []Claim {
 			byKey[k] = c
 			order = append(order, k)
 		}
-		if !contains(c.Articles, r.Doc) {
+		if !slices.Contains(c.Articles, r.Doc) {
 			c.Articles = append(c.Articles, r.Doc)
 			simhash[r.Doc] = r.Simhash
 		}
-		if r.Outlet != "" && !contains(c.Outlets, r.Outlet) {
+		if r.Outlet != "" && !slices.Contains(c.Outlets, r.Outlet) {
 			c.Outlets = append(c.Outlets, r.Outlet)
 		}
 		switch r.SourceKind {
@@ -67,7 +68,7 @@ func Claims(rows []store.EventRow) []Claim {
 			c.Stances[r.Stance]++
 		}
 		c.Statuses[r.Status]++
-		if !contains(c.Triggers, strings.ToLower(r.Trigger)) {
+		if !slices.Contains(c.Triggers, strings.ToLower(r.Trigger)) {
 			c.Triggers = append(c.Triggers, strings.ToLower(r.Trigger))
 		}
 	}
@@ -110,15 +111,6 @@ func country(code string) string {
 		return code[:3]
 	}
 	return code
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Summary is a one-line account of a claim's sourcing: "ASSAULT USA → AFG:
@@ -232,14 +224,14 @@ func Statements(rows []store.StatementRow) []Statement {
 		for _, g := range group {
 			used[g] = true
 			r := items[g].row
-			if !contains(st.Articles, r.Doc) {
+			if !slices.Contains(st.Articles, r.Doc) {
 				st.Articles = append(st.Articles, r.Doc)
 				simhash[r.Doc] = r.DocSimhash
 			}
-			if r.Outlet != "" && !contains(st.Outlets, r.Outlet) {
+			if r.Outlet != "" && !slices.Contains(st.Outlets, r.Outlet) {
 				st.Outlets = append(st.Outlets, r.Outlet)
 			}
-			if r.Source != "" && !contains(st.Sources, r.Source) {
+			if r.Source != "" && !slices.Contains(st.Sources, r.Source) {
 				st.Sources = append(st.Sources, r.Source)
 			}
 			switch r.Kind {

@@ -27,20 +27,10 @@ type Store struct {
 	pg bool // PostgreSQL rather than SQLite
 }
 
-// migrations build the SQLite schema, one version each; a database
-// records the versions it has and gets the rest when it is opened.
-var migrations = []string{
-	`CREATE TABLE documents (
-		id TEXT PRIMARY KEY,
-		title TEXT NOT NULL DEFAULT '',
-		outlet TEXT NOT NULL DEFAULT '',
-		url TEXT NOT NULL DEFAULT '',
-		published TEXT,
-		input TEXT NOT NULL DEFAULT '',
-		simhash INTEGER NOT NULL DEFAULT 0,
-		json TEXT NOT NULL,
-		ingested_at TEXT NOT NULL
-	);
+// layerTables are the tables of the layers, the same in SQLite and
+// PostgreSQL: the first version of both schemas makes them. Like every
+// migration it is never edited; a change to the layout is a new version.
+const layerTables = `
 	CREATE TABLE entities (
 		doc_id TEXT NOT NULL REFERENCES documents(id), eid TEXT NOT NULL,
 		name TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', mentions INTEGER NOT NULL,
@@ -64,7 +54,23 @@ var migrations = []string{
 	CREATE INDEX events_type ON events(type);
 	CREATE INDEX events_actor ON events(actor);
 	CREATE INDEX attributions_kind ON attributions(kind, stance);
-	CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, body);
+`
+
+// migrations build the SQLite schema, one version each; a database
+// records the versions it has and gets the rest when it is opened.
+var migrations = []string{
+	`CREATE TABLE documents (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL DEFAULT '',
+		outlet TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		published TEXT,
+		input TEXT NOT NULL DEFAULT '',
+		simhash INTEGER NOT NULL DEFAULT 0,
+		json TEXT NOT NULL,
+		ingested_at TEXT NOT NULL
+	);
+` + layerTables + `	CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, body);
 	CREATE VIRTUAL TABLE attributions_fts USING fts5(doc_id UNINDEXED, aid UNINDEXED, content);`,
 }
 
@@ -83,30 +89,7 @@ var pgMigrations = []string{
 		json TEXT NOT NULL,
 		ingested_at TEXT NOT NULL
 	);
-	CREATE TABLE entities (
-		doc_id TEXT NOT NULL REFERENCES documents(id), eid TEXT NOT NULL,
-		name TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL DEFAULT '', mentions INTEGER NOT NULL,
-		PRIMARY KEY (doc_id, eid)
-	);
-	CREATE TABLE attributions (
-		doc_id TEXT NOT NULL REFERENCES documents(id), aid TEXT NOT NULL, sentence INTEGER NOT NULL,
-		source TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER, affiliation TEXT NOT NULL DEFAULT '',
-		cue TEXT NOT NULL, lemma TEXT NOT NULL, via TEXT NOT NULL DEFAULT '', stance TEXT NOT NULL,
-		quote TEXT NOT NULL, content TEXT NOT NULL,
-		PRIMARY KEY (doc_id, aid)
-	);
-	CREATE TABLE events (
-		doc_id TEXT NOT NULL REFERENCES documents(id), vid TEXT NOT NULL, sentence INTEGER NOT NULL,
-		trigger TEXT NOT NULL, type TEXT NOT NULL, mode TEXT NOT NULL DEFAULT '', cameo TEXT NOT NULL DEFAULT '',
-		quad TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL DEFAULT '', actor_text TEXT NOT NULL DEFAULT '',
-		target TEXT NOT NULL DEFAULT '', target_text TEXT NOT NULL DEFAULT '', time TEXT NOT NULL DEFAULT '',
-		location TEXT NOT NULL DEFAULT '', attribution TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,
-		PRIMARY KEY (doc_id, vid)
-	);
-	CREATE INDEX events_type ON events(type);
-	CREATE INDEX events_actor ON events(actor);
-	CREATE INDEX attributions_kind ON attributions(kind, stance);
-	CREATE INDEX documents_text ON documents USING GIN (to_tsvector('simple', body));
+` + layerTables + `	CREATE INDEX documents_text ON documents USING GIN (to_tsvector('simple', body));
 	CREATE INDEX attributions_text ON attributions USING GIN (to_tsvector('simple', content));`,
 }
 
