@@ -282,14 +282,6 @@ func BenchmarkAttribution(b *testing.B) {
 		sentences += len(d.Sentences)
 		docs = append(docs, d)
 	}
-	st := Stage{}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			_ = st.Process(context.Background(), d)
-		}
-	}
-	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	testcorpus.BenchStage(b, docs, Stage{}.Process)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*sentences), "ns/sentence")
 }

@@ -170,19 +170,10 @@ func TestSharedSeed(t *testing.T) {
 
 func BenchmarkEntity(b *testing.B) {
 	var docs []*document.Document
-	sentences := 0
 	for _, s := range testcorpus.NewsBodies(b) {
 		d := document.New(s)
 		_ = segment.Stage{}.Process(context.Background(), d)
-		sentences += len(d.Sentences)
 		docs = append(docs, d)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			_ = Stage{}.Process(context.Background(), d)
-		}
-	}
-	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	testcorpus.BenchStage(b, docs, Stage{}.Process)
 }

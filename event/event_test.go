@@ -112,20 +112,10 @@ func TestOutletsAreNotActors(t *testing.T) {
 
 func BenchmarkEvent(b *testing.B) {
 	var docs []*document.Document
-	sentences := 0
 	for _, s := range testcorpus.NewsBodies(b) {
-		d := analyse(b, s, "2020-01-01")
-		sentences += len(d.Sentences)
-		docs = append(docs, d)
+		docs = append(docs, analyse(b, s, "2020-01-01"))
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			_ = Stage{}.Process(context.Background(), d)
-		}
-	}
-	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	testcorpus.BenchStage(b, docs, Stage{}.Process)
 }
 
 func TestQuantities(t *testing.T) {

@@ -99,21 +99,12 @@ func TestThePreviousYear(t *testing.T) {
 
 func BenchmarkTimex(b *testing.B) {
 	var docs []*document.Document
-	sentences := 0
 	ref := "2020-01-01"
 	for _, s := range testcorpus.NewsBodies(b) {
 		d := document.New(s)
 		d.ReferenceDate = &ref
 		_ = segment.Stage{}.Process(context.Background(), d)
-		sentences += len(d.Sentences)
 		docs = append(docs, d)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			_ = Stage{}.Process(context.Background(), d)
-		}
-	}
-	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	testcorpus.BenchStage(b, docs, Stage{}.Process)
 }

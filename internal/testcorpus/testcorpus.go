@@ -4,10 +4,13 @@
 package testcorpus
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"herodot/document"
 )
 
 // Shared returns the path of shared/<sub>, the folder beside the checkout,
@@ -57,4 +60,23 @@ func NewsBodies(tb testing.TB) []string {
 		tb.Skipf("no articles in %s", dir)
 	}
 	return out
+}
+
+// BenchStage times process over docs, which hold the layers it needs, and
+// reports sentences/s. Documents are reused from one round to the next,
+// so what a document keeps once worked out (its lower-case tokens) is not
+// timed again.
+func BenchStage(b *testing.B, docs []*document.Document, process func(context.Context, *document.Document) error) {
+	sentences := 0
+	for _, d := range docs {
+		sentences += len(d.Sentences)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			_ = process(context.Background(), d)
+		}
+	}
+	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
