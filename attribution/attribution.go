@@ -744,10 +744,10 @@ func (a *analysis) timePhrase(j, end int) int {
 	for k < end && k < j+5 {
 		w := a.lower[k]
 		switch {
-		case w == "on" || w == "late" || w == "early" || w == "earlier" || w == "last" || w == "this" || w == "next" || w == "in" && k+1 < end && isMonth(a.lower[k+1]):
+		case w == "on" || w == "late" || w == "early" || w == "earlier" || w == "last" || w == "this" || w == "next" || w == "in" && k+1 < end && a.isMonth(a.lower[k+1]):
 			k++
 			continue
-		case a.kb.Words[w] == knowledge.Time || isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening":
+		case a.kb.Words[w] == knowledge.Time || a.isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening":
 			k++
 			continue
 		case a.toks[k].Kind == document.Number && k > j:
@@ -759,18 +759,15 @@ func (a *analysis) timePhrase(j, end int) int {
 	// a time phrase must hold a word of time, not just "on" or "last"
 	for i := j; i < k; i++ {
 		w := a.lower[i]
-		if a.kb.Words[w] == knowledge.Time || isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening" || w == "earlier" {
+		if a.kb.Words[w] == knowledge.Time || a.isMonth(w) || w == "week" || w == "month" || w == "year" || w == "night" || w == "morning" || w == "afternoon" || w == "evening" || w == "earlier" {
 			return k - j
 		}
 	}
 	return 0
 }
 
-var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true, "sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true}
-
-func isMonth(w string) bool { return months[w] }
+// isMonth reports whether w (in lower case) names a month.
+func (a *analysis) isMonth(w string) bool { return a.kb.TimeWords[w].Kind == "month" }
 
 // clauseStart returns where content that comes before position end
 // starts: the sentence start, or just after the last claim of the sentence

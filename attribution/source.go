@@ -193,7 +193,7 @@ func (a *analysis) trimLead(start, end int) int {
 		return start
 	}
 	// "In January Secretary of State …": a time after the preposition
-	if k := start + 1; k < end-1 && (isMonth(a.lower[k]) || a.kb.Words[a.lower[k]] == knowledge.Time || a.toks[k].Kind == document.Number) {
+	if k := start + 1; k < end-1 && (a.isMonth(a.lower[k]) || a.kb.Words[a.lower[k]] == knowledge.Time || a.toks[k].Kind == document.Number) {
 		k++
 		for k < end-1 && a.toks[k].Kind == document.Number {
 			k++

@@ -429,32 +429,20 @@ func (c *coder) where(ev *document.Event, si, i int) {
 	}
 }
 
-// Words before a trigger that frame the act it names (PLOVER codes the
-// frame, not the act): an intent ("will withdraw", "agreed to release")
-// is AGREE for a cooperative act and THREATEN for a hostile one; a demand
-// ("must withdraw", "demanded the release") is REQUEST; a refusal
-// ("refused to withdraw") is REJECT.
-var (
-	intentWords  = map[string]bool{"will": true, "would": true, "willing": true, "ready": true, "prepared": true, "plans": true, "plan": true, "planned": true, "agreed": true, "promised": true, "pledged": true, "vowed": true, "offered": true, "decided": true, "intends": true, "intend": true, "committed": true, "shall": true}
-	demandWords  = map[string]bool{"must": true, "demanded": true, "demanding": true, "demand": true, "demands": true, "urged": true, "urging": true, "called": true, "asked": true, "requested": true, "appealed": true}
-	refusalWords = map[string]bool{"refused": true, "refusing": true, "refuses": true, "declined": true, "rejected": true, "failed": true, "opposed": true, "unwilling": true}
-	// a cooperative act stopped or cut is a sanction: "suspended aid", "cancelled the visit"
-	stopWords = map[string]bool{"suspended": true, "suspends": true, "suspend": true, "halted": true, "halt": true, "cut": true, "cancelled": true, "canceled": true,
-		"ended": true, "end": true, "reduced": true, "froze": true, "frozen": true, "stopped": true, "severed": true, "broke": true, "prohibit": true}
-)
-
+// frame reads the word a few words before trigger i that frames the act
+// it names (the knowledge base's event frames: a stop, a refusal, a
+// demand, an intent) and recodes the event as PLOVER codes the frame.
 func (c *coder) frame(ev *document.Event, first, i int) {
 	for k := i - 1; k >= first && k >= i-4; k-- {
-		w := c.lower[k]
 		var typ string
-		switch {
-		case stopWords[w] && strings.HasSuffix(ev.Quad, "cooperation"):
+		switch f := c.kb.Frames[c.lower[k]]; {
+		case f == "stop" && strings.HasSuffix(ev.Quad, "cooperation"):
 			typ = "SANCTION"
-		case refusalWords[w]:
+		case f == "refusal":
 			typ = "REJECT"
-		case demandWords[w]:
+		case f == "demand":
 			typ = "REQUEST"
-		case intentWords[w]:
+		case f == "intent":
 			if strings.HasSuffix(ev.Quad, "conflict") {
 				typ = "THREATEN"
 			} else {

@@ -157,6 +157,9 @@ type Base struct {
 	// Event knowledge: trigger words (lower case) with their CAMEO code, the
 	// CAMEO → PLOVER table, and the quad class of each PLOVER event.
 	Triggers Phrases[Trigger]
+	// Frames are the words before a trigger that frame its act: word →
+	// stop, refusal, demand or intent.
+	Frames map[string]string
 	// Halts are the words that reverse a cooperative event a few words on
 	// ("suspended … aid"): word → the PLOVER event reversed → CAMEO code.
 	Halts map[string]map[string]string
@@ -246,7 +249,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: maps.Clone(b.QuantityWords), TimeWords: maps.Clone(b.TimeWords),
 	}
 }
@@ -306,6 +309,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/plover-quads.tsv", "quad"},
 		{"data/event-triggers.tsv", "trigger"},
 		{"data/event-halts.tsv", "halt"},
+		{"data/event-frames.tsv", "frame"},
 		{"data/quantity-words.tsv", "quantityword"},
 	} {
 		f, err := dataFS.Open(t.file)
@@ -335,7 +339,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
 	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3,
-	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "quantityword": 3}
+	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -454,6 +458,16 @@ func (b *Base) add(table string, cols []string) error {
 		b.Cameo[cols[0]] = CameoCode{Event: cols[1], Mode: mode, Label: label}
 	case "quad":
 		b.Quads[cols[0]] = cols[1]
+	case "frame":
+		switch cols[1] {
+		case "stop", "refusal", "demand", "intent":
+		default:
+			return fmt.Errorf("frame %q: %q is not one of stop, refusal, demand, intent", cols[0], cols[1])
+		}
+		if b.Frames == nil {
+			b.Frames = map[string]string{}
+		}
+		b.Frames[strings.ToLower(cols[0])] = cols[1]
 	case "halt":
 		if _, ok := b.Cameo[cols[2]]; !ok {
 			return fmt.Errorf("halt %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[2])
