@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"math"
@@ -72,29 +71,13 @@ func (s *server) pasteAnalyse(w http.ResponseWriter, r *http.Request) {
 	if r.PostForm.Get("format") == "html" {
 		ct = "text/html"
 	}
-	rec := &errorRecorder{ResponseWriter: w}
-	doc, ok := s.analyse(rec, r, []byte(text), ct)
-	if !ok {
-		var e struct{ Error string }
-		if json.Unmarshal([]byte(rec.msg), &e) != nil || e.Error == "" {
-			e.Error = rec.msg
-		}
-		s.render(w, http.StatusUnprocessableEntity, "paste.html", map[string]any{"Error": e.Error, "Text": text})
+	doc, _, err := s.analyse(r.Context(), []byte(text), ct)
+	if err != nil {
+		s.render(w, http.StatusUnprocessableEntity, "paste.html", map[string]any{"Error": err.Error(), "Text": text})
 		return
 	}
 	s.render(w, http.StatusOK, "doc.html", view(doc, true))
 }
-
-// errorRecorder keeps an API error's message for a page to show, instead
-// of writing it.
-type errorRecorder struct {
-	http.ResponseWriter
-	msg string
-}
-
-func (e *errorRecorder) WriteHeader(int)             {}
-func (e *errorRecorder) Header() http.Header         { return http.Header{} }
-func (e *errorRecorder) Write(b []byte) (int, error) { e.msg += string(b); return len(b), nil }
 
 // piece is a stretch of an article's text with the annotations that
 // cover all of it.

@@ -281,8 +281,9 @@ func (s *server) apiGraph(w http.ResponseWriter, r *http.Request) {
 
 // analyse reads a posted article (text, HTML, or JSON with "text" or
 // "html"), bounded in size and time, and runs the pipeline over it.
-func (s *server) analyse(w http.ResponseWriter, r *http.Request, body []byte, contentType string) (*document.Document, bool) {
-	ctx, cancel := context.WithTimeout(r.Context(), s.o.Timeout)
+// A failure comes with the HTTP status that fits it.
+func (s *server) analyse(ctx context.Context, body []byte, contentType string) (*document.Document, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.o.Timeout)
 	defer cancel()
 	opts := s.o.Ingest
 	opts.MaxBytes = s.o.MaxBody
@@ -304,8 +305,7 @@ func (s *server) analyse(w http.ResponseWriter, r *http.Request, body []byte, co
 		doc, err = ingest.FromText(body, &opts)
 	}
 	if err != nil {
-		apiError(w, http.StatusUnprocessableEntity, err.Error())
-		return nil, false
+		return nil, http.StatusUnprocessableEntity, err
 	}
 	done := make(chan error, 1)
 	go func() { done <- s.o.Pipeline.Run(ctx, doc) }()
@@ -319,10 +319,9 @@ func (s *server) analyse(w http.ResponseWriter, r *http.Request, body []byte, co
 		if errors.Is(err, context.DeadlineExceeded) {
 			status = http.StatusServiceUnavailable
 		}
-		apiError(w, status, err.Error())
-		return nil, false
+		return nil, status, err
 	}
-	return doc, true
+	return doc, http.StatusOK, nil
 }
 
 // readBody reads a request body of at most MaxBody bytes.
@@ -345,9 +344,12 @@ func (s *server) apiExtract(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if doc, ok := s.analyse(w, r, body, r.Header.Get("Content-Type")); ok {
-		writeJSON(w, http.StatusOK, doc)
+	doc, status, err := s.analyse(r.Context(), body, r.Header.Get("Content-Type"))
+	if err != nil {
+		apiError(w, status, err.Error())
+		return
 	}
+	writeJSON(w, http.StatusOK, doc)
 }
 
 // apiStore analyses a posted article and stores it: a writing endpoint,
@@ -366,8 +368,9 @@ func (s *server) apiStore(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	doc, ok := s.analyse(w, r, body, r.Header.Get("Content-Type"))
-	if !ok {
+	doc, status, err := s.analyse(r.Context(), body, r.Header.Get("Content-Type"))
+	if err != nil {
+		apiError(w, status, err.Error())
 		return
 	}
 	added, _, err := s.o.Store.Put(r.Context(), []*document.Document{doc})
@@ -375,7 +378,7 @@ func (s *server) apiStore(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	status := http.StatusCreated
+	status = http.StatusCreated
 	if added == 0 {
 		status = http.StatusOK // stored already
 	}
