@@ -496,10 +496,7 @@ func exportTo(w io.Writer, st *store.Store, format string) error {
 		fmt.Fprintln(w, strings.Join([]string{"EventID", "Date", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name", "EventCode", "PLOVER", "QuadClass", "Status", "SourceKind", "Stance", "SourceURL"}, "\t"))
 		return st.Each(ctx, func(d *document.Document) error {
 			for _, v := range d.Events {
-				date := ""
-				if d.Published != nil {
-					date = strings.ReplaceAll(*d.Published, "-", "")
-				}
+				date := strings.ReplaceAll(published(d), "-", "")
 				kind, stance := "", ""
 				for _, a := range d.Attributions {
 					if v.Attribution != nil && a.ID == *v.Attribution {
@@ -557,12 +554,17 @@ type parquetEvent struct {
 	Via         string `parquet:"via"`
 }
 
+// published is a document's publication date, or "".
+func published(d *document.Document) string {
+	if d.Published == nil {
+		return ""
+	}
+	return *d.Published
+}
+
 func parquetEvents(d *document.Document) []parquetEvent {
 	var out []parquetEvent
-	pub := ""
-	if d.Published != nil {
-		pub = *d.Published
-	}
+	pub := published(d)
 	for _, v := range d.Events {
 		r := parquetEvent{Doc: d.ID, Event: v.ID, Published: pub, Outlet: d.Outlet, URL: d.URL, Type: v.Type, Mode: v.Mode, Cameo: v.Cameo,
 			Quad: v.Quad, Actor: argCode(v.Actor), ActorText: argName(v.Actor), Target: argCode(v.Target), TargetText: argName(v.Target),
@@ -635,10 +637,7 @@ type ploverHerodot struct {
 
 func ploverRecords(d *document.Document) []ploverRecord {
 	var out []ploverRecord
-	date := ""
-	if d.Published != nil {
-		date = *d.Published
-	}
+	date := published(d)
 	for _, v := range d.Events {
 		r := ploverRecord{ID: d.ID + "-" + v.ID, Date: date, Event: v.Type, Mode: v.Mode, EventText: v.Trigger.Text,
 			Source: []ploverActor{}, Target: []ploverActor{},
