@@ -18,7 +18,7 @@ func (x *extractor) corefer() {
 				if w == "she" {
 					not = sexMale
 				}
-				if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "PERSON" && sexOf(en) != not }); e >= 0 {
+				if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "PERSON" && x.sexOf(en) != not }); e >= 0 {
 					x.refer(si, [2]int{i, i + 1}, e)
 				}
 			case w == "it" && !x.expletive(i):
@@ -150,20 +150,15 @@ const (
 	sexFemale
 )
 
-var maleTitles = map[string]bool{"mr": true, "mr.": true, "sir": true, "king": true, "prince": true, "lord": true, "husband": true, "son": true,
-	"brother": true, "father": true, "spokesman": true, "chairman": true, "congressman": true, "emir": true, "sultan": true, "pope": true}
-
-var femaleTitles = map[string]bool{"mrs": true, "mrs.": true, "ms": true, "ms.": true, "madam": true, "lady": true, "dame": true, "queen": true,
-	"princess": true, "wife": true, "mother": true, "daughter": true, "sister": true, "widow": true, "spokeswoman": true, "chairwoman": true,
-	"congresswoman": true}
-
-func sexOf(en entity) sex {
+// sexOf reads a person's sex from the first of their title words that
+// the knowledge base's title sexes know.
+func (x *extractor) sexOf(en entity) sex {
 	for _, t := range en.titles {
 		for _, w := range strings.Fields(strings.ToLower(t)) {
-			if maleTitles[w] {
+			switch x.kb.TitleSexes[w] {
+			case "male":
 				return sexMale
-			}
-			if femaleTitles[w] {
+			case "female":
 				return sexFemale
 			}
 		}

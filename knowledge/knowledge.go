@@ -15,6 +15,9 @@
 //	institution	Foggy Bottom	ORG	USAGOV	Department of State
 //	leader	Ana Ruiz	PERGOV
 //	boilerplate	call to action	line	^watch the video$
+//	halt	mothballed	AID	162
+//	frame	scrapped	stop
+//	titlesex	abbess	female
 //
 // Lines that are empty or start with # are ignored.
 package knowledge
@@ -157,6 +160,9 @@ type Base struct {
 	// Event knowledge: trigger words (lower case) with their CAMEO code, the
 	// CAMEO → PLOVER table, and the quad class of each PLOVER event.
 	Triggers Phrases[Trigger]
+	// TitleSexes tells, of a title word, whether it is a man's or a
+	// woman's ("spokeswoman" → female).
+	TitleSexes map[string]string
 	// Frames are the words before a trigger that frame its act: word →
 	// stop, refusal, demand or intent.
 	Frames map[string]string
@@ -249,7 +255,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: maps.Clone(b.QuantityWords), TimeWords: maps.Clone(b.TimeWords),
 	}
 }
@@ -301,6 +307,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/agents.tsv", "agent"},
 		{"data/titles.tsv", "title"},
 		{"data/org-words.tsv", "orgword"},
+		{"data/title-sexes.tsv", "titlesex"},
 		{"data/leaders.tsv", "leader"},
 		{"data/place-words.tsv", "placeword"},
 		{"data/not-names.txt", "notname"},
@@ -339,7 +346,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
 	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "timeword": 3,
-	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "quantityword": 3}
+	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "titlesex": 2, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -458,6 +465,14 @@ func (b *Base) add(table string, cols []string) error {
 		b.Cameo[cols[0]] = CameoCode{Event: cols[1], Mode: mode, Label: label}
 	case "quad":
 		b.Quads[cols[0]] = cols[1]
+	case "titlesex":
+		if cols[1] != "male" && cols[1] != "female" {
+			return fmt.Errorf("titlesex %q: %q is not male or female", cols[0], cols[1])
+		}
+		if b.TitleSexes == nil {
+			b.TitleSexes = map[string]string{}
+		}
+		b.TitleSexes[strings.ToLower(cols[0])] = cols[1]
 	case "frame":
 		switch cols[1] {
 		case "stop", "refusal", "demand", "intent":
