@@ -767,7 +767,7 @@ func (a *analysis) timePhrase(j, end int) int {
 }
 
 // isMonth reports whether w (in lower case) names a month.
-func (a *analysis) isMonth(w string) bool { return a.kb.TimeWords[w].Kind == "month" }
+func (a *analysis) isMonth(w string) bool { return a.kb.TimeWords.At(w).Kind == "month" }
 
 // clauseStart returns where content that comes before position end
 // starts: the sentence start, or just after the last claim of the sentence

@@ -312,7 +312,7 @@ func (a *analysis) count(src [2]int, kind string) *int {
 				return one(n)
 			}
 		}
-		if n, ok := a.kb.Numbers[w]; ok && k < h {
+		if n, ok := a.kb.Numbers.Get(w); ok && k < h {
 			return one(n)
 		}
 	}

@@ -46,7 +46,7 @@ func (c *coder) quantity(si, i, end int) (document.Quantity, int, bool) {
 		return q, 0, false
 	}
 	unit := ""
-	if w := c.kb.QuantityWords[c.lower[k]]; w.Kind == "noun" && len(c.lower[k]) == 1 {
+	if w := c.kb.QuantityWords.At(c.lower[k]); w.Kind == "noun" && len(c.lower[k]) == 1 {
 		unit, k = w.Value, k+1 // "$" before the number
 	}
 	if k >= end {
@@ -58,7 +58,7 @@ func (c *coder) quantity(si, i, end int) (document.Quantity, int, bool) {
 	}
 	k++
 	if k < end {
-		if w := c.kb.QuantityWords[c.lower[k]]; w.Kind == "scale" {
+		if w := c.kb.QuantityWords.At(c.lower[k]); w.Kind == "scale" {
 			f, _ := strconv.ParseFloat(w.Value, 64)
 			v *= f
 			k++
@@ -77,10 +77,10 @@ func (c *coder) quantity(si, i, end int) (document.Quantity, int, bool) {
 		if strings.Contains(c.lower[j], "-old") || c.lower[j] == "old" || c.doc.Tokens[j].Kind == document.Number {
 			return q, 0, false // an age, or another number
 		}
-		if _, isNum := c.kb.Numbers[c.lower[j]]; isNum && j > k {
+		if _, isNum := c.kb.Numbers.Get(c.lower[j]); isNum && j > k {
 			break
 		}
-		if w := c.kb.QuantityWords[strings.TrimSuffix(c.lower[j], ".")]; w.Kind == "noun" {
+		if w := c.kb.QuantityWords.At(strings.TrimSuffix(c.lower[j], ".")); w.Kind == "noun" {
 			nounAt = j
 			if unit == "" {
 				unit = w.Value
@@ -98,7 +98,7 @@ func (c *coder) quantity(si, i, end int) (document.Quantity, int, bool) {
 	if nounAt >= 0 {
 		last = nounAt
 		// "service members", "security advisers": a second noun ends the phrase
-		if nounAt+1 < end && c.kb.QuantityWords[c.lower[nounAt+1]].Kind == "noun" && c.kb.QuantityWords[c.lower[nounAt+1]].Value == unit {
+		if nounAt+1 < end && c.kb.QuantityWords.At(c.lower[nounAt+1]).Kind == "noun" && c.kb.QuantityWords.At(c.lower[nounAt+1]).Value == unit {
 			last = nounAt + 1
 		}
 	}
@@ -117,7 +117,7 @@ func (c *coder) quantity(si, i, end int) (document.Quantity, int, bool) {
 	// what happened to them: "were killed", "have been wounded"
 	for j := last + 1; j < end && j < last+5; j++ {
 		w := c.lower[j]
-		if qw := c.kb.QuantityWords[w]; qw.Kind == "verb" && unit != "sources" {
+		if qw := c.kb.QuantityWords.At(w); qw.Kind == "verb" && unit != "sources" {
 			q.What = qw.Value
 			last = j
 			break
@@ -152,7 +152,7 @@ func (c *coder) count(k int) (float64, bool) {
 		}
 		return v * scale, true
 	}
-	if n, ok := c.kb.Numbers[w]; ok && w != "a" && w != "an" && w != "single" && w != "lone" {
+	if n, ok := c.kb.Numbers.Get(w); ok && w != "a" && w != "an" && w != "single" && w != "lone" {
 		return float64(n), true
 	}
 	return 0, false

@@ -141,7 +141,7 @@ type Base struct {
 	OutletLand  map[string]string // outlet name → country code
 	Words       map[string]WordClass
 	SourceNouns map[string]string // value: anonymous, document or outlet
-	Numbers     map[string]int
+	Numbers     Lexicon[int]
 	CueNouns    map[string]bool // cue words that are also common nouns
 
 	// Entity knowledge. Places and Institutions are matched on words as
@@ -173,11 +173,11 @@ type Base struct {
 	Quads map[string]string
 
 	// QuantityWords maps the lower-case words of counted facts (data/quantity-words.tsv).
-	QuantityWords map[string]TimeWord
+	QuantityWords Lexicon[TimeWord]
 
 	// TimeWords maps the lower-case words of time expressions to their kind
 	// and value (data/time-words.tsv).
-	TimeWords map[string]TimeWord
+	TimeWords Lexicon[TimeWord]
 }
 
 // Trigger is a word that expresses an event.
@@ -240,9 +240,9 @@ func Default() *Base {
 // New returns an empty knowledge base.
 func New() *Base {
 	return &Base{Abbrev: map[string]AbbrevClass{}, Starters: map[string]bool{}, QuoteTags: map[string]bool{},
-		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, Numbers: map[string]int{}, CueNouns: map[string]bool{},
-		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{}, TimeWords: map[string]TimeWord{},
-		Cameo: map[string]CameoCode{}, Quads: map[string]string{}, QuantityWords: map[string]TimeWord{}}
+		Words: map[string]WordClass{}, SourceNouns: map[string]string{}, CueNouns: map[string]bool{},
+		Leaders: map[string]string{}, OutletLand: map[string]string{}, CountryNames: map[string]string{}, PlaceWords: map[string]string{}, NotNames: map[string]bool{},
+		Cameo: map[string]CameoCode{}, Quads: map[string]string{}}
 }
 
 // Clone returns a copy of b that can be extended without changing b.
@@ -251,12 +251,12 @@ func (b *Base) Clone() *Base {
 		Abbrev: maps.Clone(b.Abbrev), Starters: maps.Clone(b.Starters), QuoteTags: maps.Clone(b.QuoteTags),
 		Boilerplate: slices.Clone(b.Boilerplate),
 		Cues:        b.Cues.clone(), Hedges: b.Hedges.clone(), Outlets: b.Outlets.clone(), OutletLand: maps.Clone(b.OutletLand),
-		Words: maps.Clone(b.Words), SourceNouns: maps.Clone(b.SourceNouns), Numbers: maps.Clone(b.Numbers), CueNouns: maps.Clone(b.CueNouns),
+		Words: maps.Clone(b.Words), SourceNouns: maps.Clone(b.SourceNouns), Numbers: b.Numbers.clone(), CueNouns: maps.Clone(b.CueNouns),
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
 		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
-		QuantityWords: maps.Clone(b.QuantityWords), TimeWords: maps.Clone(b.TimeWords),
+		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
 
@@ -508,9 +508,9 @@ func (b *Base) add(table string, cols []string) error {
 		if cols[1] != "noun" && cols[1] != "verb" && cols[1] != "scale" {
 			return fmt.Errorf("quantity word %q: kind must be noun, verb or scale", cols[0])
 		}
-		b.QuantityWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
+		b.QuantityWords.Set(strings.ToLower(cols[0]), TimeWord{Kind: cols[1], Value: cols[2]})
 	case "timeword":
-		b.TimeWords[strings.ToLower(cols[0])] = TimeWord{Kind: cols[1], Value: cols[2]}
+		b.TimeWords.Set(strings.ToLower(cols[0]), TimeWord{Kind: cols[1], Value: cols[2]})
 	case "cuenoun":
 		b.CueNouns[strings.ToLower(cols[0])] = true
 	case "number":
@@ -518,7 +518,7 @@ func (b *Base) add(table string, cols []string) error {
 		if err != nil {
 			return fmt.Errorf("number %q: %v", cols[0], err)
 		}
-		b.Numbers[strings.ToLower(cols[0])] = n
+		b.Numbers.Set(strings.ToLower(cols[0]), n)
 	case "boilerplate":
 		re, err := regexp.Compile("(?i)" + cols[2])
 		if err != nil {

@@ -22,7 +22,7 @@ func TestDefaultTables(t *testing.T) {
 	if n, k := b.Outlets.Match(strings.Fields("The New York Times said"), 0); n != 4 || k != "outlet" {
 		t.Errorf("outlet match %d %q", n, k)
 	}
-	if b.Words["however"] != Sub || b.Numbers["eleven"] != 11 || b.SourceNouns["spokeswoman"] != "anonymous" || !b.Hedges.Has("likely") {
+	if b.Words["however"] != Sub || b.Numbers.At("eleven") != 11 || b.SourceNouns["spokeswoman"] != "anonymous" || !b.Hedges.Has("likely") {
 		t.Error("word classes, numbers, source nouns or hedges wrong")
 	}
 }

@@ -18,8 +18,8 @@ func (r *reader) date(i, end int) (int, found) {
 	if w := r.lower[k]; strings.Contains(w, "-") {
 		// "mid-December" is one token
 		pre, rest, _ := strings.Cut(w, "-")
-		if e := r.kb.TimeWords[pre]; e.Kind == "edge" {
-			if m := r.kb.TimeWords[rest]; m.Kind == "month" {
+		if e := r.kb.TimeWords.At(pre); e.Kind == "edge" {
+			if m := r.kb.TimeWords.At(rest); m.Kind == "month" {
 				mon, _ := strconv.Atoi(m.Value)
 				return 1, at(i, r.monthValue(mon, 0), e.Value)
 			}
@@ -325,7 +325,7 @@ func (r *reader) hyphenated(k int) (int, string, bool) {
 	if !ok {
 		return 0, "", false
 	}
-	u := r.kb.TimeWords[unit]
+	u := r.kb.TimeWords.At(unit)
 	if u.Kind != "unit" {
 		return 0, "", false
 	}

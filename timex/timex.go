@@ -49,7 +49,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	r.lower = doc.Lower()
 	r.words = make([]knowledge.TimeWord, len(doc.Tokens))
 	for i := range doc.Tokens {
-		r.words[i] = kb.TimeWords[r.lower[i]]
+		r.words[i] = kb.TimeWords.At(r.lower[i])
 	}
 	doc.Times = nil
 	// a time expression has a time word, a number, a hyphenated word
@@ -59,7 +59,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	anchor := make([]bool, len(doc.Tokens)+reach)
 	for i := len(doc.Tokens) - 1; i >= 0; i-- {
 		t := doc.Tokens[i]
-		if r.words[i].Kind != "" || t.Kind == document.Number || anchorWords[r.lower[i]] || strings.ContainsAny(r.lower[i], "-0123456789") {
+		if t.Kind == document.Number || r.words[i].Kind != "" || hasDigitOrHyphen(r.lower[i]) || anchorWords[r.lower[i]] {
 			for k := max(0, i-reach+1); k <= i; k++ {
 				anchor[k] = true
 			}
@@ -86,6 +86,15 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 		}
 	}
 	return nil
+}
+
+func hasDigitOrHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '-' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // anchorWords are the words besides the time words that the matchers
@@ -141,7 +150,7 @@ func (r *reader) number(i int) (int, bool) {
 	if n, ok := atoi(w); ok {
 		return n, true
 	}
-	if n, ok := r.kb.Numbers[w]; ok {
+	if n, ok := r.kb.Numbers.Get(w); ok {
 		return n, true
 	}
 	return 0, false
