@@ -68,11 +68,7 @@ type analysis struct {
 
 func newAnalysis(doc *document.Document, kb *knowledge.Base) *analysis {
 	a := &analysis{doc: doc, kb: kb, toks: doc.Tokens}
-	a.words = make([]string, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		a.words[i] = doc.Text[t.Start:t.End]
-	}
-	a.lower = doc.Lower()
+	a.words, a.lower = doc.Words(), doc.Lower()
 	return a
 }
 

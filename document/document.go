@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Reference sources: where a Document's ReferenceDate came from.
@@ -261,22 +262,62 @@ type Document struct {
 	// UTF-8 repaired, a date that could not be read). Not part of the output.
 	Warnings []string `json:"-"`
 
-	lower []string // see Lower
+	words tokenText // see Words and Lower
 }
+
+// tokenText holds each token's text as written and in lower case, worked
+// out once for the stages that all need them, with the tokens they were
+// worked out from.
+type tokenText struct {
+	of           *Token
+	n            int
+	words, lower []string
+}
+
+func (d *Document) tokenText() *tokenText {
+	c := &d.words
+	var of *Token
+	if len(d.Tokens) > 0 {
+		of = &d.Tokens[0]
+	}
+	if c.words != nil && c.of == of && c.n == len(d.Tokens) {
+		return c
+	}
+	*c = tokenText{of: of, n: len(d.Tokens), words: make([]string, len(d.Tokens)), lower: make([]string, len(d.Tokens))}
+	// lower-case the whole text at once when it is ASCII, where each
+	// token's lower case is then the same slice of the lower-cased text
+	text := d.Text
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	lowText := ""
+	if ascii {
+		lowText = strings.ToLower(text)
+	}
+	for i, t := range d.Tokens {
+		c.words[i] = text[t.Start:t.End]
+		if ascii {
+			c.lower[i] = lowText[t.Start:t.End]
+		} else {
+			c.lower[i] = strings.ToLower(c.words[i])
+		}
+	}
+	return c
+}
+
+// Words returns each token's text as written. Like Lower, it is worked
+// out once.
+func (d *Document) Words() []string { return d.tokenText().words }
 
 // Lower returns each token's text in lower case, worked out once for the
 // stages that all need it. The stages of one document run one after
-// another, so it needs no lock; it is worked out again if the tokens
-// change in number.
-func (d *Document) Lower() []string {
-	if len(d.lower) != len(d.Tokens) || d.lower == nil {
-		d.lower = make([]string, len(d.Tokens))
-		for i, t := range d.Tokens {
-			d.lower[i] = strings.ToLower(d.Text[t.Start:t.End])
-		}
-	}
-	return d.lower
-}
+// another, so it needs no lock; it is worked out again when the tokens
+// are replaced.
+func (d *Document) Lower() []string { return d.tokenText().lower }
 
 // New returns a Document for text with no metadata; its ID is derived
 // from the text and it has no reference date.

@@ -122,11 +122,8 @@ func (x *extractor) mentionsIn(s int) []int {
 
 func newExtractor(doc *document.Document, kb *knowledge.Base) *extractor {
 	x := &extractor{doc: doc, kb: kb, toks: doc.Tokens}
-	x.words = make([]string, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		x.words[i] = doc.Text[t.Start:t.End]
-	}
-	x.lower = doc.Lower()
+	x.words, x.lower = doc.Words(), doc.Lower()
+	x.ms = make([]mention, 0, len(doc.Tokens)/8+4)
 	return x
 }
 
