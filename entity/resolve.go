@@ -415,22 +415,8 @@ func (x *extractor) nearestCountry(i int) string {
 // leader returns the actor code of a person in the leaders table, by
 // full name, or by surname for a one-word name that one leader has.
 func (x *extractor) leader(en *entity) string {
-	if code, ok := x.kb.Leaders[en.name]; ok {
-		return code
-	}
-	if strings.Contains(en.name, " ") {
-		return ""
-	}
-	found := ""
-	for name, code := range x.kb.Leaders {
-		if strings.HasSuffix(name, " "+en.name) {
-			if found != "" && found != code {
-				return ""
-			}
-			found = code
-		}
-	}
-	return found
+	code, _ := x.kb.Leader(en.name)
+	return code
 }
 
 // mainCountry returns the country the document names most, or "".

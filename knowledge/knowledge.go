@@ -148,14 +148,16 @@ type Base struct {
 	// written; Agents and Titles on lower-cased words.
 	Places       Phrases[Place]
 	Institutions Phrases[Institution]
-	Agents       Phrases[string] // role noun → sector
-	Titles       Phrases[string] // title before a name → sector, "" for none
-	OrgWords     []OrgWord       // in order of priority
-	Leaders      map[string]string
-	CountryNames map[string]string // code → common name
-	PlaceWords   map[string]string // word that ends a place name → GPE or LOC
-	Regions      Phrases[string]   // named regions → LOC
-	NotNames     map[string]bool
+	Agents       Phrases[string]   // role noun → sector
+	Titles       Phrases[string]   // title before a name → sector, "" for none
+	OrgWords     []OrgWord         // in order of priority
+	Leaders      map[string]string // full name → code; read with Leader
+	// leadersByLast holds the leaders' names of several words by their last word
+	leadersByLast map[string][]string
+	CountryNames  map[string]string // code → common name
+	PlaceWords    map[string]string // word that ends a place name → GPE or LOC
+	Regions       Phrases[string]   // named regions → LOC
+	NotNames      map[string]bool
 
 	// Event knowledge: trigger words (lower case) with their CAMEO code, the
 	// CAMEO → PLOVER table, and the quad class of each PLOVER event.
@@ -253,11 +255,32 @@ func (b *Base) Clone() *Base {
 		Cues:        b.Cues.clone(), Hedges: b.Hedges.clone(), Outlets: b.Outlets.clone(), OutletLand: maps.Clone(b.OutletLand),
 		Words: maps.Clone(b.Words), SourceNouns: maps.Clone(b.SourceNouns), Numbers: b.Numbers.clone(), CueNouns: maps.Clone(b.CueNouns),
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
-		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), CountryNames: maps.Clone(b.CountryNames),
+		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
 		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
+}
+
+// Leader returns the country code of the leader called name: by the full
+// name, or by a single word that is the last of one or more leaders' names
+// ("Maduro") when they all have the same code.
+func (b *Base) Leader(name string) (string, bool) {
+	if code, ok := b.Leaders[name]; ok {
+		return code, true
+	}
+	if strings.Contains(name, " ") {
+		return "", false
+	}
+	found := ""
+	for _, full := range b.leadersByLast[name] {
+		code := b.Leaders[full]
+		if found != "" && found != code {
+			return "", false
+		}
+		found = code
+	}
+	return found, found != ""
 }
 
 // OrDefault returns b, or the default knowledge base when b is nil: what
@@ -441,6 +464,15 @@ func (b *Base) add(table string, cols []string) error {
 		}
 		b.OrgWords = append(b.OrgWords, OrgWord{Words: strings.Fields(cols[0]), Sector: sector})
 	case "leader":
+		if _, had := b.Leaders[cols[0]]; !had {
+			if i := strings.LastIndexByte(cols[0], ' '); i >= 0 {
+				if b.leadersByLast == nil {
+					b.leadersByLast = map[string][]string{}
+				}
+				last := cols[0][i+1:]
+				b.leadersByLast[last] = append(b.leadersByLast[last], cols[0])
+			}
+		}
 		b.Leaders[cols[0]] = cols[1]
 	case "placeword":
 		if cols[1] != "GPE" && cols[1] != "LOC" || cols[2] != "word" && cols[2] != "name" {
@@ -570,6 +602,14 @@ func eachRow(r io.Reader, name string, fn func(line int, cols []string) error) e
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
+}
+
+func cloneLists(m map[string][]string) map[string][]string {
+	c := make(map[string][]string, len(m))
+	for k, v := range m {
+		c[k] = slices.Clone(v)
+	}
+	return c
 }
 
 func cloneHalts(h map[string]map[string]string) map[string]map[string]string {

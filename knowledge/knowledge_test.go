@@ -133,3 +133,41 @@ func TestRequiredLiteral(t *testing.T) {
 		}
 	}
 }
+
+func TestLeaderBySurname(t *testing.T) {
+	b := New()
+	err := b.AddUser(strings.NewReader("leader\tAna Ruiz\tPERGOV\nleader\tTomas Ruiz Vega\tCHLGOV\nleader\tLuis Vega\tCHLGOV\nleader\tMarta Solano\tBOLGOV\n"), "leaders.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Ana Ruiz":  "PERGOV", // full name
+		"Ruiz":      "PERGOV", // one leader's last word ("Tomas Ruiz Vega" ends in Vega)
+		"Vega":      "CHLGOV", // two leaders, one country
+		"Solano":    "BOLGOV",
+		"Ana":       "", // a first name is no surname
+		"Luis Ruiz": "",
+	} {
+		if got, _ := b.Leader(name); got != want {
+			t.Errorf("Leader(%q) = %q, want %q", name, got, want)
+		}
+	}
+	// a second country for the same surname makes it ambiguous
+	if err := b.AddUser(strings.NewReader("leader\tEva Solano\tECUGOV\n"), "more.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := b.Leader("Solano"); ok {
+		t.Errorf("Leader(Solano) = %q after a second country, want none", got)
+	}
+	// a clone keeps the index and extends it apart
+	c := b.Clone()
+	if err := c.AddUser(strings.NewReader("leader\tIris Mora\tCRIGOV\n"), "clone.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := c.Leader("Mora"); got != "CRIGOV" {
+		t.Errorf("clone: Leader(Mora) = %q", got)
+	}
+	if got, ok := b.Leader("Mora"); ok {
+		t.Errorf("original changed by its clone: Leader(Mora) = %q", got)
+	}
+}
