@@ -13,6 +13,7 @@ package event
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ type coder struct {
 	kb     *knowledge.Base
 	lower  []string
 	ms     []coded  // by first token
+	places []coded  // the mentions of places, in the order of the entities
 	mains  []*coded // the document's countries, most mentioned first
 	counts map[string]int
 }
@@ -106,10 +108,12 @@ func (c *coder) halt(first, i int, tr knowledge.Trigger) (int, string) {
 	return -1, ""
 }
 
-// index lists the mentions of entities that have an actor code, by token.
+// index lists the mentions of entities that have an actor code, by
+// token, and the mentions of places.
 func (c *coder) index() {
 	for _, e := range c.doc.Entities {
-		if e.Actor == "" {
+		place := e.Type == "GPE" || e.Type == "LOC"
+		if e.Actor == "" && !place {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -117,10 +121,16 @@ func (c *coder) index() {
 			if f < 0 {
 				continue
 			}
-			c.ms = append(c.ms, coded{first: f, last: l, entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type})
+			cm := coded{first: f, last: l, entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type}
+			if e.Actor != "" {
+				c.ms = append(c.ms, cm)
+			}
+			if place {
+				c.places = append(c.places, cm)
+			}
 		}
 	}
-	sort.Slice(c.ms, func(a, b int) bool { return c.ms[a].first < c.ms[b].first })
+	slices.SortStableFunc(c.ms, func(a, b coded) int { return a.first - b.first })
 }
 
 // tokenRange returns the tokens a byte span covers, or -1.
@@ -404,27 +414,22 @@ func (c *coder) when(ev *document.Event, si, i int) {
 // sentence, after the trigger.
 func (c *coder) where(ev *document.Event, si, i int) {
 	s := c.doc.Sentences[si]
-	for _, e := range c.doc.Entities {
-		if e.Type != "GPE" && e.Type != "LOC" {
+	for _, m := range c.places {
+		f := m.first
+		if f <= i || f >= s.Last || f == 0 {
 			continue
 		}
-		for _, m := range e.Mentions {
-			f, _ := c.tokenRange(m.Span)
-			if f <= i || f >= s.Last || f == 0 {
-				continue
+		p := c.lower[f-1]
+		if p == "the" && f > 1 {
+			p = c.lower[f-2]
+		}
+		if p == "in" || p == "at" || p == "near" {
+			country := m.code
+			if len(country) > 3 {
+				country = country[:3]
 			}
-			p := c.lower[f-1]
-			if p == "the" && f > 1 {
-				p = c.lower[f-2]
-			}
-			if p == "in" || p == "at" || p == "near" {
-				country := e.Actor
-				if len(country) > 3 {
-					country = country[:3]
-				}
-				ev.Location = &document.Location{Text: m.Text, Country: country}
-				return
-			}
+			ev.Location = &document.Location{Text: m.text, Country: country}
+			return
 		}
 	}
 }

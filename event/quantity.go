@@ -13,8 +13,21 @@ import (
 // than 2,500 Afghan civilians have been killed" → 2500, MORE_THAN, of AFG.
 func (c *coder) quantities() []document.Quantity {
 	var out []document.Quantity
+	// a counted fact has its number within its first four words (after
+	// "more than" and "$"): where none is near, no reading is tried
+	near := -1                             // the first number at or after k
+	nums := make([]int, len(c.doc.Tokens)) // the first number at or after each token, or -1
+	for k := len(c.doc.Tokens) - 1; k >= 0; k-- {
+		if _, ok := c.count(k); ok {
+			near = k
+		}
+		nums[k] = near
+	}
 	for si, s := range c.doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
+			if nums[i] < 0 || nums[i] > i+3 {
+				continue
+			}
 			if q, n, ok := c.quantity(si, i, s.Last); ok {
 				out = append(out, q)
 				i += n - 1
