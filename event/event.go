@@ -99,9 +99,10 @@ func (c *coder) halt(first, i int, tr knowledge.Trigger) (int, string) {
 	}
 	for end := i; end > first && end > i-haltReach; end-- {
 		for n := 1; n <= 3 && end-n >= first; n++ {
-			phrase := strings.Join(c.lower[end-n:end], " ")
-			if code, ok := c.kb.Halts[phrase][cc.Event]; ok {
-				return end - n, code
+			if got, codes := c.kb.Halts.Match(c.lower[:end], end-n); got == n {
+				if code, ok := codes[cc.Event]; ok {
+					return end - n, code
+				}
 			}
 		}
 	}

@@ -170,7 +170,7 @@ type Base struct {
 	Frames map[string]string
 	// Halts are the words that reverse a cooperative event a few words on
 	// ("suspended … aid"): word → the PLOVER event reversed → CAMEO code.
-	Halts map[string]map[string]string
+	Halts Phrases[map[string]string]
 	Cameo map[string]CameoCode
 	Quads map[string]string
 
@@ -257,7 +257,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(b.Halts), Frames: maps.Clone(b.Frames), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: maps.Clone(b.Frames), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
@@ -519,14 +519,13 @@ func (b *Base) add(table string, cols []string) error {
 		if _, ok := b.Cameo[cols[2]]; !ok {
 			return fmt.Errorf("halt %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[2])
 		}
-		if b.Halts == nil {
-			b.Halts = map[string]map[string]string{}
+		words := strings.Fields(strings.ToLower(cols[0]))
+		n, m := b.Halts.Match(words, 0)
+		if n != len(words) || m == nil {
+			m = map[string]string{}
 		}
-		w := strings.ToLower(cols[0])
-		if b.Halts[w] == nil {
-			b.Halts[w] = map[string]string{}
-		}
-		b.Halts[w][cols[1]] = cols[2]
+		m[cols[1]] = cols[2]
+		b.Halts.Add(strings.Join(words, " "), m)
 	case "trigger":
 		if _, ok := b.Cameo[cols[1]]; !ok {
 			return fmt.Errorf("trigger %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[1])
@@ -612,10 +611,13 @@ func cloneLists(m map[string][]string) map[string][]string {
 	return c
 }
 
-func cloneHalts(h map[string]map[string]string) map[string]map[string]string {
-	out := make(map[string]map[string]string, len(h))
-	for w, m := range h {
-		out[w] = maps.Clone(m)
+// cloneHalts clones the halts' table and the map of each of its phrases.
+func cloneHalts(h *Phrases[map[string]string]) Phrases[map[string]string] {
+	c := h.clone()
+	for _, list := range c.byFirst {
+		for i := range list {
+			list[i].val = maps.Clone(list[i].val)
+		}
 	}
-	return out
+	return c
 }

@@ -59,7 +59,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	anchor := make([]bool, len(doc.Tokens)+reach)
 	for i := len(doc.Tokens) - 1; i >= 0; i-- {
 		t := doc.Tokens[i]
-		if t.Kind == document.Number || r.words[i].Kind != "" || hasDigitOrHyphen(r.lower[i]) || anchorWords[r.lower[i]] {
+		if t.Kind == document.Number || r.words[i].Kind != "" || hasDigitOrHyphen(r.lower[i]) || isAnchorWord(r.lower[i]) {
 			for k := max(0, i-reach+1); k <= i; k++ {
 				anchor[k] = true
 			}
@@ -97,10 +97,15 @@ func hasDigitOrHyphen(w string) bool {
 	return false
 }
 
-// anchorWords are the words besides the time words that the matchers
+// isAnchorWord tells the words besides the time words that the matchers
 // look for by name and that can carry an expression alone ("in the past").
-var anchorWords = map[string]bool{"ago": true, "coming": true, "future": true, "past": true, "recent": true, "previous": true,
-	"following": true, "last": true, "next": true, "this": true, "now": true, "year": true}
+func isAnchorWord(w string) bool {
+	switch w {
+	case "ago", "coming", "future", "past", "recent", "previous", "following", "last", "next", "this", "now", "year":
+		return true
+	}
+	return false
+}
 
 type reader struct {
 	doc      *document.Document
