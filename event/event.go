@@ -112,6 +112,11 @@ func (c *coder) halt(first, i int, tr knowledge.Trigger) (int, string) {
 // index lists the mentions of entities that have an actor code, by
 // token, and the mentions of places.
 func (c *coder) index() {
+	n := 0
+	for _, e := range c.doc.Entities {
+		n += len(e.Mentions)
+	}
+	c.ms = make([]coded, 0, n)
 	for _, e := range c.doc.Entities {
 		place := e.Type == "GPE" || e.Type == "LOC"
 		if e.Actor == "" && !place {

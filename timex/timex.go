@@ -47,10 +47,6 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 		}
 	}
 	r.lower = doc.Lower()
-	r.words = make([]knowledge.TimeWord, len(doc.Tokens))
-	for i := range doc.Tokens {
-		r.words[i] = kb.TimeWords.At(r.lower[i])
-	}
 	doc.Times = nil
 	// a time expression has a time word, a number, a hyphenated word
 	// ("mid-December") or one of the words the matchers test for by name
@@ -59,7 +55,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 	anchor := make([]bool, len(doc.Tokens)+reach)
 	for i := len(doc.Tokens) - 1; i >= 0; i-- {
 		t := doc.Tokens[i]
-		if t.Kind == document.Number || r.words[i].Kind != "" || hasDigitOrHyphen(r.lower[i]) || isAnchorWord(r.lower[i]) {
+		if t.Kind == document.Number || r.word(i).Kind != "" || hasDigitOrHyphen(r.lower[i]) || isAnchorWord(r.lower[i]) {
 			for k := max(0, i-reach+1); k <= i; k++ {
 				anchor[k] = true
 			}
@@ -111,7 +107,6 @@ type reader struct {
 	doc      *document.Document
 	kb       *knowledge.Base
 	lower    []string
-	words    []knowledge.TimeWord // each token's entry in the time words, looked up once
 	ref      time.Time
 	hasRef   bool
 	lastYear int // the last year written out, for "the previous year"
@@ -125,7 +120,8 @@ type found struct {
 	start int
 }
 
-func (r *reader) word(i int) knowledge.TimeWord { return r.words[i] }
+// word returns token i's entry in the time words, or the zero entry.
+func (r *reader) word(i int) knowledge.TimeWord { return r.kb.TimeWords.At(r.lower[i]) }
 
 func (r *reader) isCap(i int) bool {
 	w := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[i].End]
