@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"herodot/document"
 	"herodot/ingest"
 	"herodot/knowledge"
 	"herodot/pipeline"
@@ -41,12 +42,8 @@ func main() {
 	spent := make([]time.Duration, len(stages))
 	allocs := make([]uint64, len(stages))
 	var bytes, sentences int
-	var ms runtime.MemStats
 	ctx := context.Background()
-	next := 1000
-	counted := min(len(files), *n)
-	start := time.Now()
-	for i := 0; i < *n; i++ {
+	read := func(i int) *document.Document {
 		data, err := os.ReadFile(files[i%len(files)])
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "pipeline:", err)
@@ -57,23 +54,36 @@ func main() {
 			fmt.Fprintln(os.Stderr, "pipeline:", err)
 			os.Exit(1)
 		}
-		count := i < counted // allocations are counted over the first pass only: reading them stops the world
+		return doc
+	}
+	// allocations are counted in a pass of their own over the folder,
+	// before the timed run: reading the counts stops the world
+	counted := len(files)
+	var ms runtime.MemStats
+	for i := range counted {
+		doc := read(i)
 		for s, st := range stages {
-			var before uint64
-			if count {
-				runtime.ReadMemStats(&ms)
-				before = ms.Mallocs
+			runtime.ReadMemStats(&ms)
+			before := ms.Mallocs
+			if err := st.Process(ctx, doc); err != nil {
+				fmt.Fprintln(os.Stderr, "pipeline:", err)
+				os.Exit(1)
 			}
+			runtime.ReadMemStats(&ms)
+			allocs[s] += ms.Mallocs - before
+		}
+	}
+	next := 1000
+	start := time.Now()
+	for i := 0; i < *n; i++ {
+		doc := read(i)
+		for s, st := range stages {
 			t0 := time.Now()
 			if err := st.Process(ctx, doc); err != nil {
 				fmt.Fprintln(os.Stderr, "pipeline:", err)
 				os.Exit(1)
 			}
 			spent[s] += time.Since(t0)
-			if count {
-				runtime.ReadMemStats(&ms)
-				allocs[s] += ms.Mallocs - before
-			}
 		}
 		bytes += len(doc.Text)
 		sentences += len(doc.Sentences)
