@@ -20,6 +20,7 @@ import (
 
 	"herodot/document"
 	"herodot/ingest"
+	"herodot/internal/cli"
 	"herodot/knowledge"
 	"herodot/pipeline"
 )
@@ -28,6 +29,7 @@ func main() {
 	dir := flag.String("dir", "../shared/corpus/news", "a folder of articles (.txt)")
 	n := flag.Int("n", 0, "articles to stream (default: each article of the folder, 20 times)")
 	flag.Parse()
+	cli.TuneGC() // as the herodot command runs
 	files, _ := filepath.Glob(filepath.Join(*dir, "*.txt"))
 	if len(files) == 0 {
 		fmt.Fprintf(os.Stderr, "pipeline: no .txt articles in %s\n", *dir)

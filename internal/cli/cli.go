@@ -61,10 +61,26 @@ func (e errInputsFailed) Error() string {
 // Main runs the command line args (without the program name) and
 // returns the exit code.
 func Main(args []string, streams IO) int {
+	TuneGC()
 	root := newRoot(streams)
 	root.SetArgs(args)
 	err := root.Execute()
 	return exitCode(err, streams.Err)
+}
+
+// GCPercent is the garbage collector's target that herodot runs with
+// when GOGC is not set. The analysis keeps a small live heap (a few MB)
+// and allocates quickly, so at Go's default of 100 the collector runs
+// very often; at 200 the pipeline runs about 14% faster for about 4 MB
+// more at peak (bench/README.md).
+const GCPercent = 200
+
+// TuneGC sets the collector's target to GCPercent unless the GOGC
+// environment variable says otherwise.
+func TuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(GCPercent)
+	}
 }
 
 // exitCode maps an error to an exit code, printing it.
@@ -109,7 +125,10 @@ It reads plain text, text with a "key: value" header, HTML pages and JSON Lines,
 and writes one JSON object per article (see the output contract in the README).
 
 Exit codes: 0 all inputs processed, 1 some input failed (the others were
-processed), 2 the command line was wrong.`,
+processed), 2 the command line was wrong.
+
+Environment: GOGC sets the garbage collector's target (herodot's default is
+200: faster, for a few MB more memory).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -326,5 +327,23 @@ func TestEvalParity(t *testing.T) {
 				t.Errorf("%s: %s = %v, score.py says %v", root, k, got[k], w)
 			}
 		}
+	}
+}
+
+func TestTuneGCLeavesAUsersGOGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+
+	t.Setenv("GOGC", "")
+	TuneGC()
+	if got := debug.SetGCPercent(100); got != GCPercent {
+		t.Errorf("without GOGC: collector target %d, want %d", got, GCPercent)
+	}
+
+	t.Setenv("GOGC", "150")
+	debug.SetGCPercent(150) // what the runtime read from GOGC at start
+	TuneGC()
+	if got := debug.SetGCPercent(100); got != 150 {
+		t.Errorf("with GOGC=150: collector target %d, want 150 kept", got)
 	}
 }
