@@ -184,9 +184,11 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	if before == nil && lo > s.First {
 		before = c.before(s.First, i, nil)
 	}
+	// the target is sought after the trigger, within its clause
+	hi = c.clauseEnd(j, hi)
 	after := c.otherCountry(j, hi, before)
-	if after == nil && hi < s.Last {
-		after = c.otherCountry(j, s.Last, before)
+	if end := c.clauseEnd(j, s.Last); after == nil && end > hi {
+		after = c.otherCountry(j, end, before)
 	}
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
 	noActor := false
@@ -561,6 +563,23 @@ func (c *coder) clauseStart(lo, i int) int {
 		}
 	}
 	return lo
+}
+
+// clauseEnd returns where the clause that a trigger ends at j gives way to
+// another coordinated one (", but", ", while", "; "), looking no further
+// than hi: the target is not sought past it.
+func (c *coder) clauseEnd(j, hi int) int {
+	for k := j; k < hi; k++ {
+		switch c.lower[k] {
+		case ";":
+			return k
+		case "but", "while", "whereas", "although", "though":
+			if k > j && c.lower[k-1] == "," {
+				return k
+			}
+		}
+	}
+	return hi
 }
 
 // first returns the first arguable coded mention in tokens [lo, i), or nil.

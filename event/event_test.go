@@ -168,3 +168,19 @@ func TestHaltedCooperationIsASanction(t *testing.T) {
 		t.Error("aid sent: no event")
 	}
 }
+
+func TestTargetStaysInItsClause(t *testing.T) {
+	d := analyse(t, "Peru has been eager to withdraw its troops, but the Bolivian foreign minister told Chilean reporters that they would stay.", "")
+	var w *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "withdraw" {
+			w = &d.Events[i]
+		}
+	}
+	if w == nil {
+		t.Fatalf("no withdrawal:%s", describe(d.Events))
+	}
+	if w.Target != nil && !w.Target.Inferred {
+		t.Errorf("the withdrawal's target was taken from the clause after \", but\":%s", describe([]document.Event{*w}))
+	}
+}
