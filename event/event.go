@@ -163,6 +163,9 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		return document.Event{}, false
 	}
 	ev := document.Event{Sentence: si, Type: cc.Event, Mode: cc.Mode, Cameo: tr.Code, Quad: c.kb.Quads[cc.Event], Status: "reported"}
+	if tr.Event != "" {
+		ev.Type, ev.Mode, ev.Quad = tr.Event, "", c.kb.Quads[tr.Event]
+	}
 	if tr.Mode != "" {
 		ev.Mode = tr.Mode
 	}

@@ -184,3 +184,11 @@ func TestTargetStaysInItsClause(t *testing.T) {
 		t.Errorf("the withdrawal's target was taken from the clause after \", but\":%s", describe([]document.Event{*w}))
 	}
 }
+
+func TestInternationalSanctionsAreSanction(t *testing.T) {
+	// CAMEO 163 maps to COERCE; the trigger table gives sanctions PLOVER's own SANCTION
+	e := only(t, analyse(t, "Canada imposed sanctions on Venezuela.", ""))
+	if e.Type != "SANCTION" || e.Mode != "discontinue" || e.Quad != "material_conflict" || e.Cameo != "163" {
+		t.Errorf("event:%s mode %s quad %s cameo %s", describe([]document.Event{e}), e.Mode, e.Quad, e.Cameo)
+	}
+}

@@ -184,8 +184,9 @@ type Base struct {
 
 // Trigger is a word that expresses an event.
 type Trigger struct {
-	Code string // CAMEO code
-	Mode string // PLOVER mode, when the word says more than its code
+	Code  string // CAMEO code
+	Mode  string // PLOVER mode, when the word says more than its code
+	Event string // PLOVER event, when the word's is not its code's
 }
 
 // CameoCode is a CAMEO event code's PLOVER event and mode.
@@ -534,7 +535,14 @@ func (b *Base) add(table string, cols []string) error {
 		if mode == "-" {
 			mode = ""
 		}
-		b.Triggers.Add(strings.ToLower(cols[0]), Trigger{Code: cols[1], Mode: mode})
+		event := ""
+		if len(cols) > 3 && cols[3] != "-" {
+			if _, ok := b.Quads[cols[3]]; !ok {
+				return fmt.Errorf("trigger %q: %q is not a PLOVER event", cols[0], cols[3])
+			}
+			event = cols[3]
+		}
+		b.Triggers.Add(strings.ToLower(cols[0]), Trigger{Code: cols[1], Mode: mode, Event: event})
 	case "quantityword":
 		if cols[1] != "noun" && cols[1] != "verb" && cols[1] != "scale" {
 			return fmt.Errorf("quantity word %q: kind must be noun, verb or scale", cols[0])

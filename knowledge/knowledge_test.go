@@ -55,6 +55,7 @@ func TestUserFileErrors(t *testing.T) {
 		"cue\tsaid\tsay\tloud\tverb\n":      "stance",
 		"\n\nboilerplate\tr\tline\t([a-z\n": "f:3: boilerplate pattern",
 		"number\tgazillion\tmany\n":         "number",
+		"trigger\tfoo\t163\t-\tPUNISH\n":    "not a PLOVER event",
 	} {
 		err := Default().Clone().AddUser(strings.NewReader(in), "f")
 		if err == nil || !strings.Contains(err.Error(), want) {
