@@ -187,12 +187,9 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	if before == nil && lo > s.First {
 		before = c.before(s.First, i, nil)
 	}
-	// the target is sought after the trigger, within its clause
-	hi = c.clauseEnd(j, hi)
-	after := c.otherCountry(j, hi, before)
-	if end := c.clauseEnd(j, s.Last); after == nil && end > hi {
-		after = c.otherCountry(j, end, before)
-	}
+	// the target is sought after the trigger, within its clause and
+	// within the reported content: what follows the content is its source
+	after := c.otherCountry(j, c.clauseEnd(j, hi), before)
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
 	noActor := false
 	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"

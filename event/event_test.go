@@ -192,3 +192,14 @@ func TestInternationalSanctionsAreSanction(t *testing.T) {
 		t.Errorf("event:%s mode %s quad %s cameo %s", describe([]document.Event{e}), e.Mode, e.Quad, e.Cameo)
 	}
 }
+
+func TestTargetIsNotTheSourceOfTheReport(t *testing.T) {
+	d := analyse(t, "Peru will soon withdraw its troops, the Chilean foreign minister said.", "")
+	e := only(t, d)
+	if len(d.Attributions) != 1 || e.Attribution == nil {
+		t.Fatalf("want the withdrawal reported by the minister: %d attributions:%s", len(d.Attributions), describe(d.Events))
+	}
+	if e.Target != nil && !e.Target.Inferred {
+		t.Errorf("the target was taken from the report's source:%s", describe(d.Events))
+	}
+}
