@@ -207,6 +207,15 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		if agent == nil {
 			before, after = nil, c.before(s.First, i, nil)
 		}
+	} else if noun && j < hi && c.lower[j] == "to" {
+		// "arms sales to Tehran", "a visit to Haiti": the target follows;
+		// an actor of the target's own country came from another clause
+		if t := c.after(j+1, hi, nil); t != nil && t.first <= j+3 {
+			after = t
+			if before != nil && (before.entity == t.entity || sameCountry(before, t)) {
+				before = nil
+			}
+		}
 	} else if noun && j < s.Last && (c.lower[j] == "on" || c.lower[j] == "against") {
 		// "the attacks on the United States": the target follows
 		if t := c.after(j+1, s.Last, nil); t != nil && t.first <= j+3 {
@@ -242,6 +251,11 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 }
 
 func strPtr(s string) *string { return &s }
+
+// sameCountry reports whether two mentions' codes are of one country.
+func sameCountry(a, b *coded) bool {
+	return len(a.code) >= 3 && len(b.code) >= 3 && a.code[:3] == b.code[:3]
+}
 
 // before returns the nearest coded mention that ends before token i and
 // starts at or after first, or nil. News outlets are sources, not actors.

@@ -203,3 +203,19 @@ func TestTargetIsNotTheSourceOfTheReport(t *testing.T) {
 		t.Errorf("the target was taken from the report's source:%s", describe(d.Events))
 	}
 }
+
+func TestNounWithToHasItsTarget(t *testing.T) {
+	d := analyse(t, "Chile said Bolivia bought no rifles last year, but there were arms sales to Bolivia in May.", "")
+	var sales *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "sales" {
+			sales = &d.Events[i]
+		}
+	}
+	if sales == nil || sales.Target == nil || sales.Target.Code[:3] != "BOL" {
+		t.Fatalf("want sales to Bolivia:%s", describe(d.Events))
+	}
+	if sales.Actor != nil && sales.Actor.Code[:3] == "BOL" {
+		t.Errorf("the sales' actor is their target's country:%s", describe(d.Events))
+	}
+}
