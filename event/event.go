@@ -226,6 +226,18 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 			noActor = before == nil
 		}
 	}
+	if a, b, ok := c.pair(c.clauseStart(lo, i), i, j, hi); ok {
+		// "The two countries signed agreements", "a deal between the two
+		// nations": the story's two countries, each the other's target
+		if after != nil && sameCountry(after, a) {
+			a, b = b, a
+		}
+		ev.Actor, ev.Target = c.argument(a, false), c.argument(b, false)
+		ev.Actors = []document.Argument{*c.argument(a, false), *c.argument(b, false)}
+		ev.Targets = []document.Argument{*c.argument(b, false), *c.argument(a, false)}
+		c.finish(&ev, si, i)
+		return ev, true
+	}
 	if before == nil && after == nil {
 		return ev, false
 	}
@@ -238,16 +250,56 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		after, inferredTarget = c.mainOther(before), true
 	}
 	if before != nil {
-		ev.Actor = &document.Argument{Entity: strPtr(before.entity), Text: before.text, Code: before.code, Inferred: inferredActor}
+		ev.Actor = c.argument(before, inferredActor)
 	}
 	if after != nil {
-		ev.Target = &document.Argument{Entity: strPtr(after.entity), Text: after.text, Code: after.code, Inferred: inferredTarget}
+		ev.Target = c.argument(after, inferredTarget)
 	}
-	c.frame(&ev, s.First, i)
-	c.status(&ev, si, i)
-	c.when(&ev, si, i)
-	c.where(&ev, si, i)
+	c.finish(&ev, si, i)
 	return ev, true
+}
+
+// argument makes an event's actor or target of a coded mention.
+func (c *coder) argument(m *coded, inferred bool) *document.Argument {
+	return &document.Argument{Entity: strPtr(m.entity), Text: m.text, Code: m.code, Inferred: inferred}
+}
+
+// finish reads the frame, status, time and place of an event whose
+// trigger is token i of sentence si.
+func (c *coder) finish(ev *document.Event, si, i int) {
+	c.frame(ev, c.doc.Sentences[si].First, i)
+	c.status(ev, si, i)
+	c.when(ev, si, i)
+	c.where(ev, si, i)
+}
+
+// pair finds a phrase that stands for the story's two countries ("the two
+// countries", "both sides") as the subject of a trigger at [i, j) — in
+// its clause before it, from lo, with no coded mention before it there —
+// or after it behind "between" ("a deal between the two nations"), no
+// further than hi. It returns the story's two main countries, when the
+// story is about two.
+func (c *coder) pair(lo, i, j, hi int) (*coded, *coded, bool) {
+	found := false
+	for k := lo; k < i && !found; k++ {
+		if n, _ := c.kb.PairPhrases.Match(c.lower[:i], k); n > 0 {
+			found = c.first(lo, k) == nil
+		}
+	}
+	for k := j; k < hi && k < j+4 && !found; k++ {
+		if c.lower[k] == "between" {
+			n, _ := c.kb.PairPhrases.Match(c.lower[:hi], k+1)
+			found = n > 0
+		}
+	}
+	if !found {
+		return nil, nil, false
+	}
+	c.countries()
+	if len(c.mains) < 2 || c.domestic() {
+		return nil, nil, false
+	}
+	return c.mains[0], c.mains[1], true
 }
 
 func strPtr(s string) *string { return &s }

@@ -219,3 +219,37 @@ func TestNounWithToHasItsTarget(t *testing.T) {
 		t.Errorf("the sales' actor is their target's country:%s", describe(d.Events))
 	}
 }
+
+func TestTheTwoCountriesAreBothActors(t *testing.T) {
+	text := "Peru sent a delegation to Chile on Monday. Chile welcomed it, and Peru thanked Chile. The two countries signed a trade agreement."
+	d := analyse(t, text, "")
+	var signed *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "signed" {
+			signed = &d.Events[i]
+		}
+	}
+	if signed == nil {
+		t.Fatalf("no event for \"The two countries signed\":%s", describe(d.Events))
+	}
+	codes := func(as []document.Argument) string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Code[:3])
+		}
+		return strings.Join(out, ",")
+	}
+	if got := codes(signed.Actors) + " / " + codes(signed.Targets); got != "CHL,PER / PER,CHL" {
+		t.Errorf("actors / targets %s, want CHL,PER / PER,CHL (Chile is named most)", got)
+	}
+	if signed.Actor == nil || signed.Target == nil || signed.Actor.Code != signed.Actors[0].Code || signed.Target.Code != signed.Targets[0].Code {
+		t.Errorf("actor and target must be the first of the lists:%s", describe(d.Events))
+	}
+	// a story about one country has no pair to stand for
+	d = analyse(t, "Peru held talks in Lima. Both sides signed an agreement.", "")
+	for _, e := range d.Events {
+		if len(e.Actors) > 0 {
+			t.Errorf("compound actors in a story of one country:%s", describe(d.Events))
+		}
+	}
+}
