@@ -255,8 +255,97 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	if after != nil {
 		ev.Target = c.argument(after, inferredTarget)
 	}
+	// compound actors and targets: "Peru and Chile signed", "talks with
+	// Peru, Chile and Bolivia"
+	var actors, targets []*coded
+	if before != nil && !inferredActor {
+		actors = c.coordinated(before, after, s.First, i)
+	}
+	if after != nil && !inferredTarget {
+		targets = c.coordinated(after, before, j, s.Last)
+	}
+	if len(actors) > 1 || len(targets) > 1 {
+		for _, m := range actors {
+			ev.Actors = append(ev.Actors, *c.argument(m, false))
+		}
+		for _, m := range targets {
+			ev.Targets = append(ev.Targets, *c.argument(m, false))
+		}
+		// actor and target are the first of their lists
+		if len(ev.Actors) > 0 {
+			ev.Actor = &ev.Actors[0]
+		} else if ev.Actor != nil {
+			ev.Actors = []document.Argument{*ev.Actor}
+		}
+		if len(ev.Targets) > 0 {
+			ev.Target = &ev.Targets[0]
+		} else if ev.Target != nil {
+			ev.Targets = []document.Argument{*ev.Target}
+		}
+	}
 	c.finish(&ev, si, i)
 	return ev, true
+}
+
+// coordinated returns m with the coded mentions of other entities joined
+// to it in a list ("Peru and Chile", "Peru, Chile and Bolivia"), in the
+// order of the text, within tokens [lo, hi), leaving out the other side of
+// the event (not). A list ends in "and" or "or":
+// a comma alone more often sets off an apposition ("Colin Powell, US
+// Secretary of State") or a place's country ("Baikonur, Kazakhstan").
+func (c *coder) coordinated(m, not *coded, lo, hi int) []*coded {
+	// join tells what the tokens between two mentions are: 0 not a join,
+	// 1 a comma, 2 "and" or "or" (", and" too)
+	join := func(from, to int) int {
+		if from >= to || to-from > 2 {
+			return 0
+		}
+		kind := 1
+		for k := from; k < to; k++ {
+			switch c.lower[k] {
+			case "and", "or":
+				kind = 2
+			case ",":
+			default:
+				return 0
+			}
+		}
+		return kind
+	}
+	list, joins := []*coded{m}, []int{}
+	has := func(e string) bool {
+		return slices.ContainsFunc(list, func(o *coded) bool { return o.entity == e })
+	}
+	// before m, nearest first
+	for k := len(c.ms) - 1; k >= 0; k-- {
+		o, at := &c.ms[k], list[0]
+		if o.last <= at.first && o.first >= lo && c.arguable(o, not) && !has(o.entity) {
+			if j := join(o.last, at.first); j > 0 {
+				list, joins = append([]*coded{o}, list...), append([]int{j}, joins...)
+			}
+		}
+	}
+	// after it
+	for k := range c.ms {
+		o, at := &c.ms[k], list[len(list)-1]
+		if o.first >= at.last && o.last <= hi && c.arguable(o, not) && !has(o.entity) {
+			if j := join(at.last, o.first); j > 0 {
+				list, joins = append(list, o), append(joins, j)
+			}
+		}
+	}
+	// the list runs to its last "and"; m must be in it
+	last := -1
+	for q, j := range joins {
+		if j == 2 {
+			last = q
+		}
+	}
+	list = list[:last+2]
+	if !slices.Contains(list, m) || len(list) < 2 {
+		return []*coded{m}
+	}
+	return list
 }
 
 // argument makes an event's actor or target of a coded mention.

@@ -253,3 +253,25 @@ func TestTheTwoCountriesAreBothActors(t *testing.T) {
 		}
 	}
 }
+
+func TestCompoundActors(t *testing.T) {
+	codes := func(as []document.Argument) string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Code[:3])
+		}
+		return strings.Join(out, ",")
+	}
+	e := only(t, analyse(t, "Peru and Chile sent soldiers to Ecuador, Bolivia and Paraguay.", ""))
+	if got := codes(e.Actors) + " / " + codes(e.Targets); got != "PER,CHL / ECU,BOL,PRY" {
+		t.Errorf("actors / targets %s, want PER,CHL / ECU,BOL,PRY:%s", got, describe([]document.Event{e}))
+	}
+	if e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "ECU" {
+		t.Errorf("actor and target must be the first of their lists:%s", describe([]document.Event{e}))
+	}
+	// a comma alone sets off an apposition, not a list
+	e = only(t, analyse(t, "Peru, a country of the Andes, sent soldiers to Bolivia.", ""))
+	if len(e.Actors) > 0 || len(e.Targets) > 0 {
+		t.Errorf("an apposition taken for a list: %s / %s", codes(e.Actors), codes(e.Targets))
+	}
+}

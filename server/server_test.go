@@ -286,6 +286,16 @@ func TestPastePage(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(body, "stance-denied") || !strings.Contains(body, "analysed, not stored") {
 		t.Errorf("paste: status %d; the page does not show the denial:\n%s", resp.StatusCode, body)
 	}
+	// compound actors are listed, each with its code
+	resp, err = http.PostForm(srv.URL+"/paste", url.Values{"text": {"Peru and Chile sent soldiers to Bolivia."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if body := string(b); !strings.Contains(body, "Peru <code>PER</code>, Chile <code>CHL</code> → <i>sent</i>") {
+		t.Errorf("paste: the event's two actors are not listed:\n%s", body)
+	}
 	resp, err = http.PostForm(srv.URL+"/paste", url.Values{"text": {"   "}})
 	if err != nil {
 		t.Fatal(err)
