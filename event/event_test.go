@@ -275,3 +275,20 @@ func TestCompoundActors(t *testing.T) {
 		t.Errorf("an apposition taken for a list: %s / %s", codes(e.Actors), codes(e.Targets))
 	}
 }
+
+func TestMustIsADemandOfTheSource(t *testing.T) {
+	// no trigger for the act demanded: the word of obligation is the trigger
+	e := only(t, analyse(t, "Peru said on Monday that Chile must return the fishing boat.", ""))
+	if e.Type != "REQUEST" || e.Trigger.Text != "must" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "CHL" || e.Attribution == nil {
+		t.Errorf("want Peru's demand of Chile:%s", describe([]document.Event{e}))
+	}
+	// a trigger for it: the act becomes the demand
+	e = only(t, analyse(t, "Peru said that Chile must withdraw its troops.", ""))
+	if e.Type != "REQUEST" || e.Trigger.Text != "withdraw" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "CHL" {
+		t.Errorf("want Peru's demand that Chile withdraw:%s", describe([]document.Event{e}))
+	}
+	// not reported by a coded source: no demand is made up
+	if d := analyse(t, "Chile must return the fishing boat.", ""); len(d.Events) != 0 {
+		t.Errorf("a demand without a source:%s", describe(d.Events))
+	}
+}
