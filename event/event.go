@@ -145,6 +145,56 @@ func (c *coder) index() {
 		}
 	}
 	slices.SortStableFunc(c.ms, func(a, b coded) int { return a.first - b.first })
+	c.residences()
+}
+
+// residences codes an ethnic group by the country it lives in, as CAMEO
+// codes actors: "ethnic Albanians in south Serbia", "ethnic Turks … in
+// Sweden", "the Albanians of southern Serbia" are of Serbia and Sweden.
+// A demonym is taken for such a group after "ethnic", or when it is a
+// noun followed by "of" ("Cubans in Venezuela" are Cubans abroad); the
+// country is the first other one named after it in its sentence, else the
+// first named before it.
+func (c *coder) residences() {
+	words := c.doc.Words()
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.typ != "GPE" || len(m.code) != 3 {
+			continue
+		}
+		if n, pl := c.kb.Places.Match(words[:m.last], m.first); n != m.last-m.first || pl.Kind != "demonym" {
+			continue
+		}
+		ethnic := m.first > 0 && c.lower[m.first-1] == "ethnic"
+		noun := m.last < len(c.lower) && c.lower[m.last] == "of"
+		if !ethnic && !noun {
+			continue
+		}
+		s := c.sentenceOf(m.first)
+		var home *coded
+		for o := range c.ms {
+			other := &c.ms[o]
+			if other.typ != "GPE" || len(other.code) < 3 || other.code[:3] == m.code || other.first < s.First || other.last > s.Last {
+				continue
+			}
+			if home == nil || other.first > m.first && (home.first < m.first || other.first < home.first) {
+				home = other
+			}
+		}
+		if home != nil {
+			m.code = home.code[:3]
+		}
+	}
+}
+
+// sentenceOf returns the sentence that holds token i.
+func (c *coder) sentenceOf(i int) document.Sentence {
+	ss := c.doc.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].Last > i })
+	if k < len(ss) {
+		return ss[k]
+	}
+	return document.Sentence{}
 }
 
 // tokenRange returns the tokens a byte span covers, or -1.

@@ -292,3 +292,16 @@ func TestMustIsADemandOfTheSource(t *testing.T) {
 		t.Errorf("a demand without a source:%s", describe(d.Events))
 	}
 }
+
+func TestEthnicGroupsAreOfTheirCountry(t *testing.T) {
+	for text, want := range map[string]string{
+		"Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.":   "SRB",
+		"The Albanians of southern Serbia protested against Belgrade.":      "SRB",
+		"Cubans in Venezuela protested against the government of Colombia.": "CUB", // abroad, not of Venezuela
+	} {
+		e := only(t, analyse(t, text, ""))
+		if e.Actor == nil || e.Actor.Code[:3] != want {
+			t.Errorf("%q: actor%s, want %s", text, describe([]document.Event{e}), want)
+		}
+	}
+}
