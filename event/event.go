@@ -152,9 +152,9 @@ func (c *coder) index() {
 // codes actors: "ethnic Albanians in south Serbia", "ethnic Turks … in
 // Sweden", "the Albanians of southern Serbia" are of Serbia and Sweden.
 // A demonym is taken for such a group after "ethnic", or when it is a
-// noun followed by "of" ("Cubans in Venezuela" are Cubans abroad); the
-// country is the first other one named after it in its sentence, else the
-// first named before it.
+// noun followed by "of" and a place ("Cubans in Venezuela" are Cubans
+// abroad). The country is that place's; for an ethnic group, the first
+// other country named after it in its sentence, else the first before it.
 func (c *coder) residences() {
 	words := c.doc.Words()
 	for k := range c.ms {
@@ -176,6 +176,9 @@ func (c *coder) residences() {
 			other := &c.ms[o]
 			if other.typ != "GPE" || len(other.code) < 3 || other.code[:3] == m.code || other.first < s.First || other.last > s.Last {
 				continue
+			}
+			if !ethnic && (other.first <= m.last || other.first > m.last+4) {
+				continue // after "of", the place must follow at once
 			}
 			if home == nil || other.first > m.first && (home.first < m.first || other.first < home.first) {
 				home = other
