@@ -429,7 +429,16 @@ func (x *extractor) interpret(si int, pieces []piece, i, j int) {
 				x.add(mention{tok: p.tok, typ: "", titles: []string{text}, sector: sector, country: country, sent: si})
 			}
 		case "name":
-			x.addName(si, p.tok, titles, sector, country)
+			// "King Hassan of Morocco": the connector ends the name, and
+			// the place after it is the person's country
+			tok := p.tok
+			if tok[1]-tok[0] > 1 && connectors[x.lower[tok[1]-1]] && pi+1 < len(pieces) && pieces[pi+1].kind == "place" && pieces[pi+1].place.Kind != "demonym" {
+				tok[1]--
+				if country == "" {
+					country = pieces[pi+1].place.Code
+				}
+			}
+			x.addName(si, tok, titles, sector, country)
 			titles, sector, country = nil, "", ""
 		}
 	}

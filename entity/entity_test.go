@@ -49,6 +49,17 @@ func TestTitleIsNotPartOfTheName(t *testing.T) {
 	}
 }
 
+func TestTitleNameOfCountry(t *testing.T) {
+	d := analyse(t, "Queen Amara of Bolivia met Chilean envoys on Monday.")
+	e := find(d, "Amara")
+	if e == nil || e.Type != "PERSON" || e.Actor != "BOLGOV" {
+		t.Fatalf("want Amara, of Bolivia's government, without \"of\" in her name; entities: %s", names(d))
+	}
+	if find(d, "Bolivia") == nil {
+		t.Errorf("the country is an entity of its own; entities: %s", names(d))
+	}
+}
+
 func TestDemonymAndCountryAreOneEntity(t *testing.T) {
 	d := analyse(t, "Peru sent aid. Peruvian doctors arrived later.")
 	e := find(d, "Peru")
