@@ -305,3 +305,10 @@ func TestEthnicGroupsAreOfTheirCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestOpposedToIsNotAPassive(t *testing.T) {
+	e := only(t, analyse(t, "Peru is opposed to the Chilean plan.", ""))
+	if e.Type != "REJECT" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "CHL" {
+		t.Errorf("want Peru's rejection of the Chilean plan:%s", describe([]document.Event{e}))
+	}
+}
