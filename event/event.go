@@ -241,7 +241,13 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	lo, hi := c.window(si, i)
 	// the actor is the subject: the first coded mention of the clause
 	// the trigger is in, else the nearest one before it
-	before := c.first(c.clauseStart(lo, i), i)
+	cs := c.clauseStart(lo, i)
+	before := c.first(cs, i)
+	if before == nil && c.elided(lo, cs, i) {
+		// "Benin opened its borders, but was still refusing Ghanaians":
+		// the subject is the first clause's
+		before = c.first(lo, cs)
+	}
 	if before == nil {
 		before = c.before(lo, i, nil)
 	}
@@ -893,6 +899,24 @@ func (c *coder) clauseEnd(j, hi int) int {
 		}
 	}
 	return hi
+}
+
+// elided reports whether the clause that starts at cs and holds the
+// trigger at i joins the one before it with "and" or "but" and has no
+// subject of its own: it opens with an auxiliary, an adverb or the
+// trigger itself (", but was still refusing", "and rejected").
+func (c *coder) elided(lo, cs, i int) bool {
+	if cs <= lo || c.lower[cs-1] != "and" && c.lower[cs-1] != "but" {
+		return false
+	}
+	if cs == i {
+		return true
+	}
+	switch c.kb.Words[c.lower[cs]] {
+	case knowledge.Aux, knowledge.Adv:
+		return true
+	}
+	return false
 }
 
 // first returns the first arguable coded mention in tokens [lo, i), or nil.

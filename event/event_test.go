@@ -312,3 +312,16 @@ func TestOpposedToIsNotAPassive(t *testing.T) {
 		t.Errorf("want Peru's rejection of the Chilean plan:%s", describe([]document.Event{e}))
 	}
 }
+
+func TestElidedSubjectIsTheFirstClauses(t *testing.T) {
+	d := analyse(t, "Peru opened its border to traders from Chile, but was still refusing entry to Bolivians.", "")
+	var refusing *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "refusing" {
+			refusing = &d.Events[i]
+		}
+	}
+	if refusing == nil || refusing.Actor == nil || refusing.Actor.Code != "PER" {
+		t.Errorf("\"…, but was still refusing\" is Peru's act:%s", describe(d.Events))
+	}
+}
