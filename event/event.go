@@ -233,7 +233,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	sp := document.Span{Start: c.doc.Tokens[i].Start, End: c.doc.Tokens[j-1].End}
 	ev.Trigger = document.Trigger{Span: sp, Text: c.doc.Text[sp.Start:sp.End]}
 
-	if c.backReference(s.First, i, j) {
+	if c.backReference(s.First, i, j, ev) {
 		return ev, false
 	}
 	// the arguments are sought in the reported content that holds the
@@ -610,9 +610,13 @@ func (c *coder) window(si, i int) (int, int) {
 
 // backReference reports whether a trigger is a noun that refers back to
 // an event told before ("the withdrawal", "The departure follows"): a
-// definite determiner before it and no "of", "on" or "against" after.
-func (c *coder) backReference(first, i, j int) bool {
+// definite determiner before it, no "of", "on" or "against" after, and an
+// event of its type or code told before it in the document.
+func (c *coder) backReference(first, i, j int, ev document.Event) bool {
 	if i == first {
+		return false
+	}
+	if !slices.ContainsFunc(c.doc.Events, func(e document.Event) bool { return e.Type == ev.Type || e.Cameo == ev.Cameo }) {
 		return false
 	}
 	switch c.lower[i-1] {

@@ -103,6 +103,14 @@ func TestBackReferenceIsNotANewEvent(t *testing.T) {
 	}
 }
 
+func TestDefiniteNounWithNothingBeforeIsAnEvent(t *testing.T) {
+	// "their withdrawal" refers back to nothing told before: it is the event
+	e := only(t, analyse(t, "Peru said its forces had completed their withdrawal from Bolivia.", ""))
+	if e.Type != "RETREAT" || e.Actor == nil || e.Actor.Code[:3] != "PER" {
+		t.Errorf("event:%s", describe([]document.Event{e}))
+	}
+}
+
 func TestOutletsAreNotActors(t *testing.T) {
 	e := only(t, analyse(t, "Reuters reported that Peru expelled Chilean diplomats.", ""))
 	if e.Actor == nil || e.Actor.Code != "PER" {
