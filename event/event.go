@@ -310,10 +310,20 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	}
 	// a side the sentence leaves open is most likely the other of the
 	// story's main countries ("Cuban advisers are departing" — from Venezuela)
+	// compound actors and targets: "Peru and Chile signed", "talks with
+	// Peru, Chile and Bolivia"
+	var actors, targets []*coded
+	if before != nil {
+		actors = c.coordinated(before, after, s.First, i)
+	}
+	if after != nil {
+		targets = c.coordinated(after, before, j, s.Last)
+	}
 	inferredActor, inferredTarget := false, false
 	if before == nil && !noActor {
 		before, inferredActor = c.mainOther(after), true
-	} else if after == nil && before != nil {
+	} else if after == nil && before != nil && len(actors) < 2 {
+		// (several actors acting together have no target to infer)
 		after, inferredTarget = c.mainOther(before), true
 	}
 	if before != nil {
@@ -321,15 +331,6 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	}
 	if after != nil {
 		ev.Target = c.argument(after, inferredTarget)
-	}
-	// compound actors and targets: "Peru and Chile signed", "talks with
-	// Peru, Chile and Bolivia"
-	var actors, targets []*coded
-	if before != nil && !inferredActor {
-		actors = c.coordinated(before, after, s.First, i)
-	}
-	if after != nil && !inferredTarget {
-		targets = c.coordinated(after, before, j, s.Last)
 	}
 	if len(actors) > 1 || len(targets) > 1 {
 		for _, m := range actors {
@@ -881,11 +882,21 @@ var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "who
 // looking back no further than lo.
 func (c *coder) clauseStart(lo, i int) int {
 	for k := i - 1; k > lo; k-- {
-		if clauseWords[c.lower[k]] {
+		if clauseWords[c.lower[k]] && !c.joinsNames(k) {
 			return k + 1
 		}
 	}
 	return lo
+}
+
+// joinsNames reports whether the "and" or "or" at token k joins two coded
+// mentions ("Peru and Chile signed"), not two clauses.
+func (c *coder) joinsNames(k int) bool {
+	if c.lower[k] != "and" && c.lower[k] != "or" {
+		return false
+	}
+	ends := slices.ContainsFunc(c.ms, func(m coded) bool { return m.last == k })
+	return ends && slices.ContainsFunc(c.ms, func(m coded) bool { return m.first == k+1 })
 }
 
 // clauseEnd returns where the clause that a trigger ends at j gives way to

@@ -333,3 +333,10 @@ func TestElidedSubjectIsTheFirstClauses(t *testing.T) {
 		t.Errorf("\"…, but was still refusing\" is Peru's act:%s", describe(d.Events))
 	}
 }
+
+func TestCompoundSubjectActsTogether(t *testing.T) {
+	e := only(t, analyse(t, "Peru and Chile have restored diplomatic ties.", ""))
+	if len(e.Actors) != 2 || e.Actor == nil || e.Actor.Code != "PER" || e.Target != nil {
+		t.Errorf("want Peru and Chile as actors, Peru first, and no target inferred:%s actors %d", describe([]document.Event{e}), len(e.Actors))
+	}
+}
