@@ -150,7 +150,8 @@ func (c *coder) index() {
 
 // residences codes an ethnic group by the country it lives in, as CAMEO
 // codes actors: "ethnic Albanians in south Serbia", "ethnic Turks … in
-// Sweden", "the Albanians of southern Serbia" are of Serbia and Sweden.
+// Sweden", "the Albanians of southern Serbia" are of Serbia and Sweden,
+// "Bosnian Serbs" of Bosnia.
 // A demonym is taken for such a group after "ethnic", or when it is a
 // noun followed by "of" and a place ("Cubans in Venezuela" are Cubans
 // abroad). The country is that place's; for an ethnic group, the first
@@ -164,6 +165,15 @@ func (c *coder) residences() {
 		}
 		if n, pl := c.kb.Places.Match(words[:m.last], m.first); n != m.last-m.first || pl.Kind != "demonym" {
 			continue
+		}
+		// "Bosnian Serbs", "Croatian Serb refugees": of the first country
+		if k > 0 {
+			if prev := &c.ms[k-1]; prev.last == m.first && prev.typ == "GPE" && len(prev.code) >= 3 {
+				if n, pl := c.kb.Places.Match(words[:prev.last], prev.first); n == prev.last-prev.first && pl.Kind == "demonym" {
+					m.code = prev.code[:3]
+					continue
+				}
+			}
 		}
 		ethnic := m.first > 0 && c.lower[m.first-1] == "ethnic"
 		noun := m.last < len(c.lower) && c.lower[m.last] == "of"

@@ -306,6 +306,8 @@ func TestEthnicGroupsAreOfTheirCountry(t *testing.T) {
 		"Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.":   "SRB",
 		"The Albanians of southern Serbia protested against Belgrade.":      "SRB",
 		"Cubans in Venezuela protested against the government of Colombia.": "CUB", // abroad, not of Venezuela
+		"Bosnian Serbs attacked Croatian villages.":                         "BIH",
+		"Ethnic Turks protested in Sweden.":                                 "SWE",
 	} {
 		e := only(t, analyse(t, text, ""))
 		if e.Actor == nil || e.Actor.Code[:3] != want {
