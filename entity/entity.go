@@ -541,6 +541,14 @@ func (x *extractor) addName(si int, r [2]int, titles []string, sector, country s
 	if r[1] < len(x.words) {
 		next = x.words[r[1]]
 	}
+	if country := x.leaderCountry(r); country != "" {
+		// "the Bush administration", "the Maduro government": the country,
+		// by the government its leader heads, as "Washington" is
+		m.tok[1]++
+		m.typ, m.code, m.name, m.single = "GPE", country, x.kb.CountryNames[country], false
+		x.add(m)
+		return
+	}
 	switch {
 	case len(titles) > 0:
 		m.typ = "PERSON"
@@ -567,6 +575,25 @@ func (x *extractor) addName(si int, r [2]int, titles []string, sector, country s
 		m.sector = x.nounAfter(r[1])
 	}
 	x.add(m)
+}
+
+// leaderCountry returns the country whose government a name followed by
+// "administration", "government" or "regime" stands for, when the name is
+// a leader's ("the Bush administration": USA), or "".
+func (x *extractor) leaderCountry(r [2]int) string {
+	if r[1] >= len(x.lower) {
+		return ""
+	}
+	switch x.lower[r[1]] {
+	case "administration", "government", "regime":
+	default:
+		return ""
+	}
+	code, ok := x.kb.Leader(x.join(r))
+	if !ok || len(code) < 3 || x.kb.CountryNames[code[:3]] == "" {
+		return ""
+	}
+	return code[:3]
 }
 
 // nounAfter returns the sector of a lower-case role noun right after a

@@ -60,6 +60,19 @@ func TestTitleNameOfCountry(t *testing.T) {
 	}
 }
 
+func TestLeadersGovernmentIsItsCountry(t *testing.T) {
+	d := analyse(t, "The Obama administration said Iran must stop. Washington later denied it.")
+	e := find(d, "United States")
+	if e == nil || e.Actor != "USA" || len(e.Mentions) != 2 || e.Mentions[0].Text != "Obama administration" {
+		t.Fatalf("want the Obama administration as the United States; entities: %s", names(d))
+	}
+	// a name that is no leader's is left as it was
+	d = analyse(t, "The Ruiz administration said Iran must stop.")
+	if e := find(d, "United States"); e != nil {
+		t.Errorf("an unknown name taken for a leader; entities: %s", names(d))
+	}
+}
+
 func TestDemonymAndCountryAreOneEntity(t *testing.T) {
 	d := analyse(t, "Peru sent aid. Peruvian doctors arrived later.")
 	e := find(d, "Peru")
