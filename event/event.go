@@ -408,7 +408,7 @@ func (c *coder) obligation(si, k int) (document.Event, bool) {
 // reports whether it could: both must be coded.
 func (c *coder) demandOf(ev *document.Event, k int) bool {
 	cc, ok := c.kb.Cameo[demandCode]
-	if !ok {
+	if !ok || c.passiveAfter(k) {
 		return false
 	}
 	off := c.doc.Tokens[k].Start
@@ -432,6 +432,17 @@ func (c *coder) demandOf(ev *document.Event, k int) bool {
 		return true
 	}
 	return false
+}
+
+// passiveAfter reports whether a passive follows the word at k ("must be
+// defeated"): who must act is then not named, and the one named before
+// is not asked to.
+func (c *coder) passiveAfter(k int) bool {
+	if k+2 >= len(c.lower) || c.lower[k+1] != "be" {
+		return false
+	}
+	w := c.lower[k+2]
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn")
 }
 
 // sourceOf returns the coded mention that is an attribution's source, or nil.

@@ -295,6 +295,10 @@ func TestMustIsADemandOfTheSource(t *testing.T) {
 	if e.Type != "REQUEST" || e.Trigger.Text != "withdraw" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "CHL" {
 		t.Errorf("want Peru's demand that Chile withdraw:%s", describe([]document.Event{e}))
 	}
+	// a passive after it names no one who must act
+	if d := analyse(t, "Peru said the Chilean boat must be returned.", ""); len(d.Events) != 0 {
+		t.Errorf("a demand made of the boat:%s", describe(d.Events))
+	}
 	// not reported by a coded source: no demand is made up
 	if d := analyse(t, "Chile must return the fishing boat.", ""); len(d.Events) != 0 {
 		t.Errorf("a demand without a source:%s", describe(d.Events))
