@@ -45,6 +45,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 		}
 		a.sentence(si)
 	}
+	a.speakers()
 	a.resolve()
 	for i := range a.out {
 		a.out[i].ID = "A" + strconv.Itoa(i+1)

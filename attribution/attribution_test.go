@@ -285,3 +285,25 @@ func BenchmarkAttribution(b *testing.B) {
 	testcorpus.BenchStage(b, docs, Stage{}.Process)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*sentences), "ns/sentence")
 }
+
+func TestTranscriptTurnsAndSignedQuotes(t *testing.T) {
+	text := "BREAKING: Senate passes the budget.\n\n" +
+		"MORALES: Will you raise taxes? Voters want to know.\n\n" +
+		"IBARRA: No. Not this year, and not next year.\n\n" +
+		"MORALES: Thank you.\n\n" +
+		"“We waited six hours to vote.” ― Lucia Fernández\n"
+	ats := analyse(t, text)
+	var got []string
+	for _, a := range ats {
+		got = append(got, a.Source.Text+"|"+a.Cue.Text+"|"+a.Content.Text+"|"+a.Quote)
+	}
+	want := []string{
+		"MORALES|:|Will you raise taxes? Voters want to know.|direct",
+		"IBARRA|:|No. Not this year, and not next year.|direct",
+		"MORALES|:|Thank you.|direct",
+		"Lucia Fernández|―|We waited six hours to vote.|direct",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -180,7 +180,7 @@ func (a *analysis) bareName(i, k int) bool {
 	return true
 }
 
-func isDash(w string) bool { return w == "—" || w == "–" || w == "-" || w == "--" }
+func isDash(w string) bool { return w == "—" || w == "–" || w == "―" || w == "-" || w == "--" }
 
 // trimLead drops a leading preposition phrase from a source read back
 // from its cue ("In May the minister" → "the minister") and a leading
