@@ -12,6 +12,7 @@
 package event
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -36,6 +37,7 @@ func (Stage) Name() string { return Name }
 // coded is a mention of an entity that has an actor code.
 type coded struct {
 	first, last int // tokens [first, last)
+	seq         int // the order of listing, entity by entity, that ties keep
 	entity      string
 	text        string
 	code        string
@@ -70,7 +72,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 			if n == 0 {
 				// "Russia said Sudan must return the helicopter": a demand
 				// with no trigger for the act demanded
-				if kb.Frames[c.lower[i]] == "obligation" && !c.triggerWithin(i+1, min(i+obligationReach+1, s.Last)) {
+				if kb.Frames.At(c.lower[i]) == "obligation" && !c.triggerWithin(i+1, min(i+obligationReach+1, s.Last)) {
 					if ev, ok := c.obligation(si, i); ok {
 						ev.ID = "V" + strconv.Itoa(len(doc.Events)+1)
 						doc.Events = append(doc.Events, ev)
@@ -135,7 +137,7 @@ func (c *coder) index() {
 			if f < 0 {
 				continue
 			}
-			cm := coded{first: f, last: l, entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type}
+			cm := coded{first: f, last: l, seq: len(c.ms), entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type}
 			if e.Actor != "" {
 				c.ms = append(c.ms, cm)
 			}
@@ -144,7 +146,7 @@ func (c *coder) index() {
 			}
 		}
 	}
-	slices.SortStableFunc(c.ms, func(a, b coded) int { return a.first - b.first })
+	slices.SortFunc(c.ms, func(a, b coded) int { return cmp.Or(a.first-b.first, a.seq-b.seq) })
 	c.residences()
 }
 
@@ -182,7 +184,7 @@ func (c *coder) residences() {
 		}
 		s := c.sentenceOf(m.first)
 		var home *coded
-		for o := range c.ms {
+		for o := c.firstAtOrAfter(s.First); o < len(c.ms) && c.ms[o].first < s.Last; o++ {
 			other := &c.ms[o]
 			if other.typ != "GPE" || len(other.code) < 3 || other.code[:3] == m.code || other.first < s.First || other.last > s.Last {
 				continue
@@ -364,7 +366,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	c.finish(&ev, si, i)
 	// "Russia said Sudan must return the helicopter it seized"
 	for k := i - 1; k >= s.First && k >= i-obligationReach; k-- {
-		if c.kb.Frames[c.lower[k]] == "obligation" {
+		if c.kb.Frames.At(c.lower[k]) == "obligation" {
 			c.demandOf(&ev, k)
 			break
 		}
@@ -495,8 +497,10 @@ func (c *coder) coordinated(m, not *coded, lo, hi int) []*coded {
 	has := func(e string) bool {
 		return slices.ContainsFunc(list, func(o *coded) bool { return o.entity == e })
 	}
-	// before m, nearest first
-	for k := len(c.ms) - 1; k >= 0; k-- {
+	// before m, nearest first; mentions are sorted by their first token,
+	// and a list's names stand close together
+	const near = 16
+	for k := c.firstAtOrAfter(m.first) - 1; k >= 0 && c.ms[k].first >= m.first-near*len(list); k-- {
 		o, at := &c.ms[k], list[0]
 		if o.last <= at.first && o.first >= lo && c.arguable(o, not) && !has(o.entity) {
 			if j := join(o.last, at.first); j > 0 {
@@ -505,7 +509,7 @@ func (c *coder) coordinated(m, not *coded, lo, hi int) []*coded {
 		}
 	}
 	// after it
-	for k := range c.ms {
+	for k := c.firstAtOrAfter(m.last); k < len(c.ms) && c.ms[k].first <= list[len(list)-1].last+2; k++ {
 		o, at := &c.ms[k], list[len(list)-1]
 		if o.first >= at.last && o.last <= hi && c.arguable(o, not) && !has(o.entity) {
 			if j := join(at.last, o.first); j > 0 {
@@ -581,9 +585,9 @@ func sameCountry(a, b *coded) bool {
 // starts at or after first, or nil. News outlets are sources, not actors.
 func (c *coder) before(first, i int, not *coded) *coded {
 	var best *coded
-	for k := range c.ms {
+	for k := c.firstAtOrAfter(first); k < len(c.ms) && c.ms[k].first < i; k++ {
 		m := &c.ms[k]
-		if m.first >= first && m.last <= i && c.arguable(m, not) {
+		if m.last <= i && c.arguable(m, not) {
 			best = m
 		}
 	}
@@ -593,9 +597,9 @@ func (c *coder) before(first, i int, not *coded) *coded {
 // after returns the nearest coded mention that starts at or after token j
 // and ends by last, other than the entity not (the actor), or nil.
 func (c *coder) after(j, last int, not *coded) *coded {
-	for k := range c.ms {
+	for k := c.firstAtOrAfter(j); k < len(c.ms) && c.ms[k].first < last; k++ {
 		m := &c.ms[k]
-		if m.first >= j && m.last <= last && c.arguable(m, not) {
+		if m.last <= last && c.arguable(m, not) {
 			return m
 		}
 	}
@@ -793,7 +797,7 @@ func (c *coder) where(ev *document.Event, si, i int) {
 func (c *coder) frame(ev *document.Event, first, i int) {
 	for k := i - 1; k >= first && k >= i-4; k-- {
 		var typ string
-		switch f := c.kb.Frames[c.lower[k]]; {
+		switch f := c.kb.Frames.At(c.lower[k]); {
 		case f == "stop" && strings.HasSuffix(ev.Quad, "cooperation"):
 			typ = "SANCTION"
 		case f == "refusal":
@@ -825,9 +829,9 @@ func (c *coder) otherCountry(j, last int, not *coded) *coded {
 	if not == nil || first == nil || len(not.code) < 3 || len(first.code) < 3 || first.code[:3] != not.code[:3] {
 		return first
 	}
-	for k := range c.ms {
+	for k := c.firstAtOrAfter(j); k < len(c.ms) && c.ms[k].first < last; k++ {
 		m := &c.ms[k]
-		if m.first >= j && m.last <= last && c.arguable(m, not) && len(m.code) >= 3 && m.code[:3] != not.code[:3] {
+		if m.last <= last && c.arguable(m, not) && len(m.code) >= 3 && m.code[:3] != not.code[:3] {
 			return m
 		}
 	}
@@ -916,8 +920,22 @@ func (c *coder) joinsNames(k int) bool {
 	if c.lower[k] != "and" && c.lower[k] != "or" {
 		return false
 	}
-	ends := slices.ContainsFunc(c.ms, func(m coded) bool { return m.last == k })
-	return ends && slices.ContainsFunc(c.ms, func(m coded) bool { return m.first == k+1 })
+	n := c.firstAtOrAfter(k + 1)
+	if n == len(c.ms) || c.ms[n].first != k+1 {
+		return false
+	}
+	for p := n - 1; p >= 0 && c.ms[p].first >= k-16; p-- {
+		if c.ms[p].last == k {
+			return true
+		}
+	}
+	return false
+}
+
+// firstAtOrAfter returns the index in ms of the first mention that starts
+// at token i or after it.
+func (c *coder) firstAtOrAfter(i int) int {
+	return sort.Search(len(c.ms), func(k int) bool { return c.ms[k].first >= i })
 }
 
 // clauseEnd returns where the clause that a trigger ends at j gives way to
@@ -957,9 +975,9 @@ func (c *coder) elided(lo, cs, i int) bool {
 
 // first returns the first arguable coded mention in tokens [lo, i), or nil.
 func (c *coder) first(lo, i int) *coded {
-	for k := range c.ms {
+	for k := c.firstAtOrAfter(lo); k < len(c.ms) && c.ms[k].first < i; k++ {
 		m := &c.ms[k]
-		if m.first >= lo && m.last <= i && c.arguable(m, nil) {
+		if m.last <= i && c.arguable(m, nil) {
 			return m
 		}
 	}

@@ -170,7 +170,7 @@ type Base struct {
 	PairPhrases Phrases[bool]
 	// Frames are the words before a trigger that frame its act: word →
 	// stop, refusal, demand, obligation or intent.
-	Frames map[string]string
+	Frames Lexicon[string]
 	// Halts are the words that reverse a cooperative event a few words on
 	// ("suspended … aid"): word → the PLOVER event reversed → CAMEO code.
 	Halts Phrases[map[string]string]
@@ -261,7 +261,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: maps.Clone(b.Frames), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
@@ -518,10 +518,7 @@ func (b *Base) add(table string, cols []string) error {
 		default:
 			return fmt.Errorf("frame %q: %q is not one of stop, refusal, demand, obligation, intent", cols[0], cols[1])
 		}
-		if b.Frames == nil {
-			b.Frames = map[string]string{}
-		}
-		b.Frames[strings.ToLower(cols[0])] = cols[1]
+		b.Frames.Set(strings.ToLower(cols[0]), cols[1])
 	case "halt":
 		if _, ok := b.Cameo[cols[2]]; !ok {
 			return fmt.Errorf("halt %q: CAMEO code %q is not in cameo-plover.tsv", cols[0], cols[2])
