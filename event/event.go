@@ -264,7 +264,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 		before = c.before(lo, i, nil)
 	}
 	if before == nil && lo > s.First {
-		before = c.before(s.First, i, nil)
+		before = c.first(s.First, i)
 	}
 	// the target is sought after the trigger, within its clause and
 	// within the reported content: what follows the content is its source
@@ -978,6 +978,13 @@ func (c *coder) first(lo, i int) *coded {
 	for k := c.firstAtOrAfter(lo); k < len(c.ms) && c.ms[k].first < i; k++ {
 		m := &c.ms[k]
 		if m.last <= i && c.arguable(m, nil) {
+			// "the Afghan Taliban": a country's name or demonym that
+			// modifies the name after it is not the head
+			if m.typ == "GPE" && k+1 < len(c.ms) {
+				if h := &c.ms[k+1]; h.first == m.last && h.last <= i && h.typ != "GPE" && c.arguable(h, nil) {
+					return h
+				}
+			}
 			return m
 		}
 	}

@@ -346,3 +346,23 @@ func TestCompoundSubjectActsTogether(t *testing.T) {
 		t.Errorf("want Peru and Chile as actors, Peru first, and no target inferred:%s actors %d", describe([]document.Event{e}), len(e.Actors))
 	}
 }
+
+func TestReportedActWithNoSubjectIsTheSources(t *testing.T) {
+	d := analyse(t, "Bolivian rebels on Friday rejected a Chilean peace plan, and said they also opposed the deployment of troops.", "")
+	var w *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "opposed" {
+			w = &d.Events[i]
+		}
+	}
+	if w == nil || w.Actor == nil || w.Actor.Code[:3] != "BOL" {
+		t.Errorf("the opposition is the rebels', not Chile's:%s", describe(d.Events))
+	}
+}
+
+func TestModifyingCountryIsNotTheActor(t *testing.T) {
+	e := only(t, analyse(t, "The Afghan Taliban attacked a Pakistani convoy.", ""))
+	if e.Actor == nil || e.Actor.Code != "AFGREB" {
+		t.Errorf("the actor is the Taliban, not the word Afghan:%s", describe([]document.Event{e}))
+	}
+}
