@@ -50,6 +50,7 @@ type coder struct {
 	lower  []string
 	ms     []coded  // by first token
 	places []coded  // the mentions of places, in the order of the entities
+	names  []bool   // the tokens inside names of organisations and people (see inName)
 	mains  []*coded // the document's countries, most mentioned first
 	counts map[string]int
 }
@@ -78,6 +79,11 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 						doc.Events = append(doc.Events, ev)
 					}
 				}
+				continue
+			}
+			if c.inName(i) {
+				// "the Swiss Agency for Development and Cooperation"
+				i += n - 1
 				continue
 			}
 			start := i
@@ -930,6 +936,27 @@ func (c *coder) joinsNames(k int) bool {
 		}
 	}
 	return false
+}
+
+// inName reports whether token i is inside the name of an organisation
+// or a person, where a word is part of the name, not an act.
+func (c *coder) inName(i int) bool {
+	if c.names == nil {
+		c.names = make([]bool, len(c.doc.Tokens))
+		for _, e := range c.doc.Entities {
+			if e.Type != "ORG" && e.Type != "PERSON" {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if f, l := c.tokenRange(m.Span); f >= 0 && l-f > 1 {
+					for k := f; k < l; k++ {
+						c.names[k] = true
+					}
+				}
+			}
+		}
+	}
+	return c.names[i]
 }
 
 // firstAtOrAfter returns the index in ms of the first mention that starts

@@ -366,3 +366,12 @@ func TestModifyingCountryIsNotTheActor(t *testing.T) {
 		t.Errorf("the actor is the Taliban, not the word Afghan:%s", describe([]document.Event{e}))
 	}
 }
+
+func TestWordsOfNamesAreNotTriggers(t *testing.T) {
+	d := analyse(t, "Secretary General Luis Ban praised Chile, and the Peru Free Trade Agreement took effect.", "")
+	for _, e := range d.Events {
+		if e.Trigger.Text == "Ban" || e.Trigger.Text == "Free" || e.Trigger.Text == "Agreement" {
+			t.Errorf("a word of a name taken for an act:%s", describe(d.Events))
+		}
+	}
+}
