@@ -103,7 +103,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 
 // haltReach is how far before a trigger a word that reverses it may stand
 // ("suspended its military aid").
-const haltReach = 4
+const haltReach = 5
 
 // halt looks, in the few words before a cooperative trigger at token i,
 // for a word that reverses it ("suspended … aid", "cancelled … visit"):
