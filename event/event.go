@@ -81,7 +81,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 				}
 				continue
 			}
-			if c.inName(i) {
+			if c.inName(i) || c.declining(i) {
 				// "the Swiss Agency for Development and Cooperation"
 				i += n - 1
 				continue
@@ -89,6 +89,12 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 			start := i
 			if h, code := c.halt(s.First, i, tr); h >= 0 {
 				start, tr = h, knowledge.Trigger{Code: code}
+			}
+			if c.complement(si, start) {
+				// "offered to supply", "agreed to withdraw": the act is what
+				// the event before it offers or agrees, not an event of its own
+				i += n - 1
+				continue
 			}
 			if ev, ok := c.code(si, start, i+n, tr); ok {
 				ev.ID = "V" + strconv.Itoa(len(doc.Events)+1)
@@ -934,6 +940,37 @@ func (c *coder) joinsNames(k int) bool {
 		if c.ms[p].last == k {
 			return true
 		}
+	}
+	return false
+}
+
+// declining reports whether token i is in the cue of an attribution that
+// declines to say ("refused to comment", "declined to discuss"): a source
+// that says nothing does no act.
+func (c *coder) declining(i int) bool {
+	off := c.doc.Tokens[i].Start
+	for _, a := range c.doc.Attributions {
+		if a.Stance == "declined" && off >= a.Cue.Span.Start && off < a.Cue.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// complement reports whether the trigger at token i is the act that the
+// event just before it in the sentence offers, agrees, refuses, demands or
+// threatens ("offered to supply", "refused to withdraw").
+func (c *coder) complement(si, i int) bool {
+	if len(c.doc.Events) == 0 || i < 2 || c.lower[i-1] != "to" {
+		return false
+	}
+	prev := c.doc.Events[len(c.doc.Events)-1]
+	if prev.Sentence != si || c.doc.Tokens[i-2].End != prev.Trigger.Span.End {
+		return false
+	}
+	switch prev.Type {
+	case "AGREE", "REJECT", "REQUEST", "THREATEN":
+		return true
 	}
 	return false
 }

@@ -375,3 +375,19 @@ func TestWordsOfNamesAreNotTriggers(t *testing.T) {
 		}
 	}
 }
+
+func TestOfferedActIsOneEvent(t *testing.T) {
+	e := only(t, analyse(t, "Peru offered to supply gas to Chile.", ""))
+	if e.Trigger.Text != "offered" || e.Type != "AGREE" {
+		t.Errorf("want the offer alone:%s", describe([]document.Event{e}))
+	}
+}
+
+func TestDecliningToCommentIsNoAct(t *testing.T) {
+	d := analyse(t, "Chile expelled two Peruvian diplomats. The Peruvian embassy refused to comment.", "")
+	for _, e := range d.Events {
+		if e.Trigger.Text == "refused" {
+			t.Errorf("declining to comment taken for a rejection:%s", describe(d.Events))
+		}
+	}
+}
