@@ -282,6 +282,16 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	// within the reported content: what follows the content is its source
 	after := c.otherCountry(j, c.clauseEnd(j, hi), before)
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
+	if m := c.modifier(s.First, i); noun && m != nil && (before == nil || m.entity != before.entity) &&
+		(m.typ != "PERSON" || strings.HasPrefix(ev.Quad, "verbal")) {
+		// "U.S. pressure", "Israel's attack", "Trump's demands": the name
+		// before a noun trigger is its actor; a person's is the one acted
+		// on when the act is material ("Kennedy's assassination")
+		before = m
+		if after != nil && (after.entity == m.entity || sameCountry(after, m)) {
+			after = c.otherCountry(j, c.clauseEnd(j, hi), m)
+		}
+	}
 	noActor := false
 	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"
 	if j < s.Last && noun && (c.lower[j] == "by" || fromSource) && !c.passive(s.First, i) {
@@ -942,6 +952,23 @@ func (c *coder) joinsNames(k int) bool {
 		}
 	}
 	return false
+}
+
+// modifier returns the coded mention that stands right before a noun
+// trigger at token i, after "'s" perhaps ("U.S. pressure", "Israel's
+// attack"), or nil.
+func (c *coder) modifier(first, i int) *coded {
+	end := i
+	if end > first && (c.lower[end-1] == "'s" || c.lower[end-1] == "’s") {
+		end--
+	}
+	k := c.firstAtOrAfter(end) - 1
+	for ; k >= 0 && c.ms[k].first >= first && c.ms[k].first > end-8; k-- {
+		if m := &c.ms[k]; m.last == end && c.arguable(m, nil) {
+			return m
+		}
+	}
+	return nil
 }
 
 // declining reports whether token i is in the cue of an attribution that

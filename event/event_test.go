@@ -391,3 +391,23 @@ func TestDecliningToCommentIsNoAct(t *testing.T) {
 		}
 	}
 }
+
+func TestNameBeforeANounTrigger(t *testing.T) {
+	for text, want := range map[string]string{
+		"The ministers in Lima condemned Chile's invasion of Bolivia.": "CHL→BOL",
+		"Bolivia said Chilean pressure on Peru grew.":                  "CHL→PER",
+	} {
+		d := analyse(t, text, "")
+		got := ""
+		for _, e := range d.Events {
+			if e.Trigger.Text == "invasion" || e.Trigger.Text == "pressure" {
+				if e.Actor != nil && e.Target != nil {
+					got = e.Actor.Code[:3] + "→" + e.Target.Code[:3]
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%q: %s, want %s:%s", text, got, want, describe(d.Events))
+		}
+	}
+}
