@@ -81,7 +81,7 @@ func (s Stage) Process(ctx context.Context, doc *document.Document) error {
 				}
 				continue
 			}
-			if c.inName(i) || c.declining(i) {
+			if c.inName(i) || c.declining(i) || c.prevented(s.First, i) {
 				// "the Swiss Agency for Development and Cooperation"
 				i += n - 1
 				continue
@@ -969,6 +969,21 @@ func (c *coder) modifier(first, i int) *coded {
 		}
 	}
 	return nil
+}
+
+// prevented reports whether the act at token i is one that someone was
+// kept from doing ("prevented Venezuela from shipping oil"): it did not
+// happen.
+func (c *coder) prevented(first, i int) bool {
+	if i < 2 || c.lower[i-1] != "from" || !strings.HasSuffix(c.lower[i], "ing") {
+		return false
+	}
+	for k := i - 2; k >= first && k >= i-7; k-- {
+		if c.kb.Frames.At(c.lower[k]) == "prevent" {
+			return true
+		}
+	}
+	return false
 }
 
 // declining reports whether token i is in the cue of an attribution that

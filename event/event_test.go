@@ -411,3 +411,15 @@ func TestNameBeforeANounTrigger(t *testing.T) {
 		}
 	}
 }
+
+func TestPreventedActIsNoEvent(t *testing.T) {
+	d := analyse(t, "The Chilean blockade has prevented Bolivia from shipping gas to Peru.", "")
+	for _, e := range d.Events {
+		if e.Trigger.Text == "shipping" {
+			t.Errorf("a shipment that was prevented taken for one made:%s", describe(d.Events))
+		}
+	}
+	if len(d.Events) == 0 {
+		t.Errorf("the blockade itself is an event")
+	}
+}

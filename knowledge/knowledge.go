@@ -169,7 +169,7 @@ type Base struct {
 	// countries", "both sides").
 	PairPhrases Phrases[bool]
 	// Frames are the words before a trigger that frame its act: word →
-	// stop, refusal, demand, obligation or intent.
+	// stop, refusal, demand, obligation, intent or prevent.
 	Frames Lexicon[string]
 	// Halts are the words that reverse a cooperative event a few words on
 	// ("suspended … aid"): word → the PLOVER event reversed → CAMEO code.
@@ -514,9 +514,9 @@ func (b *Base) add(table string, cols []string) error {
 		b.TitleSexes[strings.ToLower(cols[0])] = cols[1]
 	case "frame":
 		switch cols[1] {
-		case "stop", "refusal", "demand", "obligation", "intent":
+		case "stop", "refusal", "demand", "obligation", "intent", "prevent":
 		default:
-			return fmt.Errorf("frame %q: %q is not one of stop, refusal, demand, obligation, intent", cols[0], cols[1])
+			return fmt.Errorf("frame %q: %q is not one of stop, refusal, demand, obligation, intent, prevent", cols[0], cols[1])
 		}
 		b.Frames.Set(strings.ToLower(cols[0]), cols[1])
 	case "halt":
