@@ -292,6 +292,16 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 			after = c.otherCountry(j, c.clauseEnd(j, hi), m)
 		}
 	}
+	if noun && before == nil && j+1 < hi && c.lower[j] == "of" {
+		// "the deployment of NATO troops", "the withdrawal of Cuban
+		// advisers": who moves is the actor
+		switch ev.Type {
+		case "RETREAT", "MOBILIZE":
+			if m := c.after(j+1, hi, nil); m != nil && m.first <= j+3 {
+				before, after = m, c.otherCountry(m.last, c.clauseEnd(m.last, hi), m)
+			}
+		}
+	}
 	noActor := false
 	fromSource := j < s.Last && c.lower[j] == "from" && ev.Quad == "verbal_conflict"
 	if j < s.Last && noun && (c.lower[j] == "by" || fromSource) && !c.passive(s.First, i) {

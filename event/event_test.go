@@ -423,3 +423,10 @@ func TestPreventedActIsNoEvent(t *testing.T) {
 		t.Errorf("the blockade itself is an event")
 	}
 }
+
+func TestWhoMovesIsTheActor(t *testing.T) {
+	e := only(t, analyse(t, "The deployment of Peruvian troops began in Bolivia.", ""))
+	if e.Actor == nil || e.Actor.Code[:3] != "PER" {
+		t.Errorf("the deployed troops are the actor:%s", describe([]document.Event{e}))
+	}
+}
