@@ -711,11 +711,16 @@ func (c *coder) passive(first, i int) bool {
 var statives = map[string]bool{"opposed": true, "committed": true, "dedicated": true, "devoted": true, "determined": true, "entitled": true, "inclined": true, "obliged": true}
 
 // agent returns the coded mention after "by" or "during" that follows a
-// passive trigger, or nil.
+// passive trigger in its clause, or nil: a "by" a few words on may name
+// its agent further away, one further on must name it at once ("accused
+// of misusing public funds, much of it embezzled, by the government").
 func (c *coder) agent(j, last int) *coded {
-	for k := j; k < last && k < j+6; k++ {
+	end := c.clauseEnd(j, last)
+	for k := j; k < end && k < j+25; k++ {
 		if c.lower[k] == "by" || c.lower[k] == "during" {
-			return c.after(k+1, last, nil)
+			if m := c.after(k+1, last, nil); m != nil && (m.first <= k+4 || k < j+6) {
+				return m
+			}
 		}
 	}
 	return nil

@@ -430,3 +430,16 @@ func TestWhoMovesIsTheActor(t *testing.T) {
 		t.Errorf("the deployed troops are the actor:%s", describe([]document.Event{e}))
 	}
 }
+
+func TestPassiveAgentFarOn(t *testing.T) {
+	d := analyse(t, "The former minister has been accused of hiding millions of dollars in foreign banks, most of it stolen, by the Peruvian government.", "")
+	var acc *document.Event
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == "accused" {
+			acc = &d.Events[i]
+		}
+	}
+	if acc == nil || acc.Actor == nil || acc.Actor.Code[:3] != "PER" {
+		t.Errorf("the accusation is the Peruvian government's:%s", describe(d.Events))
+	}
+}
