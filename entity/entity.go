@@ -387,6 +387,7 @@ func titleCase(w string) string {
 // interpret turns the pieces of a run into mentions.
 func (x *extractor) interpret(si int, pieces []piece, i, j int) {
 	var country string // a country or demonym before a title or name
+	var igo string     // an intergovernmental organisation before a title
 	var titles []string
 	sector := ""
 	for pi := 0; pi < len(pieces); pi++ {
@@ -414,6 +415,10 @@ func (x *extractor) interpret(si int, pieces []piece, i, j int) {
 			x.add(m)
 			if pi+1 < len(pieces) && pieces[pi+1].kind == "title" {
 				country, sector = codeCountry(p.inst.Code), codeSector(p.inst.Code)
+				if strings.HasPrefix(p.inst.Code, "IGO") {
+					// "U.N. Secretary-General Kofi Annan" is of the U.N.
+					igo = p.inst.Code
+				}
 			}
 		case "outlet":
 			x.add(mention{tok: p.tok, typ: "ORG", code: x.kb.OutletLand[text] + "MED", sent: si})
@@ -438,8 +443,12 @@ func (x *extractor) interpret(si int, pieces []piece, i, j int) {
 					country = pieces[pi+1].place.Code
 				}
 			}
+			n := len(x.ms)
 			x.addName(si, tok, titles, sector, country)
-			titles, sector, country = nil, "", ""
+			if igo != "" && len(x.ms) > n && x.ms[n].typ == "PERSON" {
+				x.ms[n].code = igo
+			}
+			titles, sector, country, igo = nil, "", "", ""
 		}
 	}
 }

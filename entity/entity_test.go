@@ -73,6 +73,14 @@ func TestLeadersGovernmentIsItsCountry(t *testing.T) {
 	}
 }
 
+func TestOfficialOfAnIntergovernmentalBody(t *testing.T) {
+	d := analyse(t, "U.N. Secretary-General Ana Ruiz said she would visit Peru.")
+	e := find(d, "Ana Ruiz")
+	if e == nil || e.Actor != "IGOUNO" || e.Country != "" {
+		t.Fatalf("want Ana Ruiz of the U.N., of no country; entities: %s", names(d))
+	}
+}
+
 func TestDemonymAndCountryAreOneEntity(t *testing.T) {
 	d := analyse(t, "Peru sent aid. Peruvian doctors arrived later.")
 	e := find(d, "Peru")

@@ -363,6 +363,9 @@ func (x *extractor) actors() {
 				}
 			}
 		case "PERSON":
+			if strings.HasPrefix(en.code, "IGO") {
+				continue // an official of an intergovernmental body has no country of its own
+			}
 			if code := x.leader(en); code != "" {
 				en.country, en.sector = codeCountry(code), codeSector(code)
 			}
