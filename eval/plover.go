@@ -50,6 +50,10 @@ type ploverActor struct {
 // the current ones.
 var ploverNames = map[string]string{"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
+// legacyCodes maps the country codes of the gold records that are not
+// ISO 3166 (older CAMEO spellings) to the ISO codes herodot writes.
+var legacyCodes = map[string]string{"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
+
 // PLOVERSplit chooses records by their number: the test split is the
 // records whose number is a multiple of 3, the dev split the others.
 type PLOVERSplit string
@@ -163,6 +167,9 @@ func countries(as []ploverActor) map[string]bool {
 	out := map[string]bool{}
 	for _, a := range as {
 		if c := prefix3(a.Code); c != "" {
+			if iso, ok := legacyCodes[c]; ok {
+				c = iso
+			}
 			out[c] = true
 		}
 	}
