@@ -41,7 +41,8 @@ score.py can be run on them.
 With --plover FILE it codes the sentences of the PLOVER gold-standard records
 (PLOVER_GSR_CAMEO.txt) instead and prints event type accuracy and macro-F1 and
 actor and recipient country accuracy. Old PLOVER names are mapped (DEMAND →
-REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT). --split dev (the
+REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT), and the records'
+older country codes ITL, JAP and VTN are read as ITA, JPN and VNM. --split dev (the
 default) takes the records whose number is not a multiple of 3; --split test the
 others, which are held out for reporting.`,
 		Example: `  herodot eval ../shared/corpus
