@@ -353,6 +353,11 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 		} else {
 			// "“C,” X said, adding …": the quotation is the content
 			c.content = [2]int{q, c.src[0]}
+			if cs := a.clauseStart(si, q, prev); a.leadsInto(cs, q) {
+				// "… send a clear message that a top priority ‘is
+				// increasing taxes,’ X said": the quotation ends the content
+				c.content[0] = cs
+			}
 		}
 		c.before = true
 		return c
@@ -371,6 +376,22 @@ func (a *analysis) read(si int, h hit, hits []hit, k int, prev []*claim) *claim 
 	}
 	c.content = [2]int{j, s.Last}
 	return c
+}
+
+// leadsInto reports whether the words in tokens [from, q) lead into the
+// quotation that opens at q as part of one statement: there are at least
+// three, and none is a quotation mark.
+func (a *analysis) leadsInto(from, q int) bool {
+	words := 0
+	for k := from; k < q; k++ {
+		if a.toks[k].Kind == document.Quote {
+			return false
+		}
+		if a.toks[k].Kind == document.Word {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 // quoteResumes reports whether, after a short phrase at j ("at a rally",

@@ -307,3 +307,14 @@ func TestTranscriptTurnsAndSignedQuotes(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestQuotationThatEndsTheContent(t *testing.T) {
+	a := one(t, "The plan sends a clear message that a top priority “is cutting taxes,” Ms. Ruiz said.")
+	if !strings.HasPrefix(a.Content.Text, "The plan sends a clear message") || a.Quote != "partial" {
+		t.Errorf("the content is the whole statement, the quotation its end:%s", describe([]document.Attribution{a}))
+	}
+	a = one(t, "“We are cutting taxes,” Ms. Ruiz said.")
+	if a.Content.Text != "We are cutting taxes," || a.Quote != "direct" {
+		t.Errorf("a quotation alone is the content:%s", describe([]document.Attribution{a}))
+	}
+}
