@@ -48,6 +48,16 @@ func describe(evs []document.Event) string {
 	return b.String()
 }
 
+// withTrigger returns the event of d whose trigger is text, or nil.
+func withTrigger(d *document.Document, text string) *document.Event {
+	for i := range d.Events {
+		if d.Events[i].Trigger.Text == text {
+			return &d.Events[i]
+		}
+	}
+	return nil
+}
+
 func only(t *testing.T, d *document.Document) document.Event {
 	t.Helper()
 	if len(d.Events) != 1 {
@@ -75,12 +85,7 @@ func TestPassiveWithAgent(t *testing.T) {
 
 func TestAttributionAndStatus(t *testing.T) {
 	d := analyse(t, "The Kremlin denied that Russian jets attacked Georgia.", "")
-	var attack *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "attacked" {
-			attack = &d.Events[i]
-		}
-	}
+	attack := withTrigger(d, "attacked")
 	if attack == nil || attack.Attribution == nil || attack.Status != "denied" {
 		t.Fatalf("the attack reported in a denial should be denied:%s", describe(d.Events))
 	}
@@ -179,12 +184,7 @@ func TestHaltedCooperationIsASanction(t *testing.T) {
 
 func TestTargetStaysInItsClause(t *testing.T) {
 	d := analyse(t, "Peru has been eager to withdraw its troops, but the Bolivian foreign minister told Chilean reporters that they would stay.", "")
-	var w *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "withdraw" {
-			w = &d.Events[i]
-		}
-	}
+	w := withTrigger(d, "withdraw")
 	if w == nil {
 		t.Fatalf("no withdrawal:%s", describe(d.Events))
 	}
@@ -214,12 +214,7 @@ func TestTargetIsNotTheSourceOfTheReport(t *testing.T) {
 
 func TestNounWithToHasItsTarget(t *testing.T) {
 	d := analyse(t, "Chile said Bolivia bought no rifles last year, but there were arms sales to Bolivia in May.", "")
-	var sales *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "sales" {
-			sales = &d.Events[i]
-		}
-	}
+	sales := withTrigger(d, "sales")
 	if sales == nil || sales.Target == nil || sales.Target.Code[:3] != "BOL" {
 		t.Fatalf("want sales to Bolivia:%s", describe(d.Events))
 	}
@@ -231,12 +226,7 @@ func TestNounWithToHasItsTarget(t *testing.T) {
 func TestTheTwoCountriesAreBothActors(t *testing.T) {
 	text := "Peru sent a delegation to Chile on Monday. Chile welcomed it, and Peru thanked Chile. The two countries signed a trade agreement."
 	d := analyse(t, text, "")
-	var signed *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "signed" {
-			signed = &d.Events[i]
-		}
-	}
+	signed := withTrigger(d, "signed")
 	if signed == nil {
 		t.Fatalf("no event for \"The two countries signed\":%s", describe(d.Events))
 	}
@@ -329,12 +319,7 @@ func TestOpposedToIsNotAPassive(t *testing.T) {
 
 func TestElidedSubjectIsTheFirstClauses(t *testing.T) {
 	d := analyse(t, "Peru opened its border to traders from Chile, but was still refusing entry to Bolivians.", "")
-	var refusing *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "refusing" {
-			refusing = &d.Events[i]
-		}
-	}
+	refusing := withTrigger(d, "refusing")
 	if refusing == nil || refusing.Actor == nil || refusing.Actor.Code != "PER" {
 		t.Errorf("\"…, but was still refusing\" is Peru's act:%s", describe(d.Events))
 	}
@@ -349,12 +334,7 @@ func TestCompoundSubjectActsTogether(t *testing.T) {
 
 func TestReportedActWithNoSubjectIsTheSources(t *testing.T) {
 	d := analyse(t, "Bolivian rebels on Friday rejected a Chilean peace plan, and said they also opposed the deployment of troops.", "")
-	var w *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "opposed" {
-			w = &d.Events[i]
-		}
-	}
+	w := withTrigger(d, "opposed")
 	if w == nil || w.Actor == nil || w.Actor.Code[:3] != "BOL" {
 		t.Errorf("the opposition is the rebels', not Chile's:%s", describe(d.Events))
 	}
@@ -433,12 +413,7 @@ func TestWhoMovesIsTheActor(t *testing.T) {
 
 func TestPassiveAgentFarOn(t *testing.T) {
 	d := analyse(t, "The former minister has been accused of hiding millions of dollars in foreign banks, most of it stolen, by the Peruvian government.", "")
-	var acc *document.Event
-	for i := range d.Events {
-		if d.Events[i].Trigger.Text == "accused" {
-			acc = &d.Events[i]
-		}
-	}
+	acc := withTrigger(d, "accused")
 	if acc == nil || acc.Actor == nil || acc.Actor.Code[:3] != "PER" {
 		t.Errorf("the accusation is the Peruvian government's:%s", describe(d.Events))
 	}
