@@ -220,6 +220,9 @@ func (x *extractor) run(si, i, j int) {
 		pieces = append(pieces, p)
 		k += n
 	}
+	if x.titleCase(si) {
+		pieces = x.namesSeenElsewhere(si, pieces)
+	}
 	// "Interior Minister", "Health Secretary": a word before a title is part of it
 	for k := 0; k+1 < len(pieces); k++ {
 		if pieces[k].kind == "name" && pieces[k+1].kind == "title" && pieces[k].tok[1]-pieces[k].tok[0] == 1 && x.orgSector(pieces[k].tok) != "" {
@@ -228,6 +231,65 @@ func (x *extractor) run(si, i, j int) {
 		}
 	}
 	x.interpret(si, pieces, i, j)
+}
+
+// titleCase reports whether sentence si is written in title case, as
+// headlines are ("Clinton Hid Past Health Problems From Public"): most of
+// its longer words are capitalised, so capitals do not mark names there.
+func (x *extractor) titleCase(si int) bool {
+	s := x.doc.Sentences[si]
+	long, caps, small := 0, 0, 0
+	for k := s.First; k < s.Last; k++ {
+		if x.toks[k].Kind != document.Word {
+			continue
+		}
+		// a capitalised word of a closed class inside the sentence ("From",
+		// "The", "Is") is the mark of a headline
+		if k > s.First && x.isCap(k) && x.toks[k-1].Kind == document.Word {
+			switch x.kb.Words[x.lower[k]] {
+			case knowledge.Det, knowledge.Pron, knowledge.Prep, knowledge.Sub, knowledge.Conj, knowledge.Aux:
+				small++
+			}
+		}
+		if len(x.words[k]) < 4 {
+			continue
+		}
+		long++
+		if x.isCap(k) {
+			caps++
+		}
+	}
+	return small > 0 && long >= 4 && caps*10 >= long*7
+}
+
+// namesSeenElsewhere keeps, of the unknown names of a title-case
+// sentence, the words that the rest of the document writes as a name too
+// ("Clinton" of "Clinton Hid Past Health Problems"); the other pieces stay.
+func (x *extractor) namesSeenElsewhere(si int, pieces []piece) []piece {
+	s := x.doc.Sentences[si]
+	rest := x.doc.Text[:x.toks[s.First].Start] + "\n" + x.doc.Text[x.toks[s.Last-1].End:]
+	var out []piece
+	for _, p := range pieces {
+		if p.kind != "name" {
+			out = append(out, p)
+			continue
+		}
+		for a := p.tok[0]; a < p.tok[1]; {
+			b := p.tok[1]
+			for ; b > a; b-- {
+				if name := x.join([2]int{a, b}); strings.Contains(rest, name+" ") || strings.Contains(rest, name+",") || strings.Contains(rest, name+".") || strings.Contains(rest, name+"’") || strings.Contains(rest, name+"'") {
+					break
+				}
+			}
+			if b == a {
+				a++
+				continue
+			}
+			out = append(out, piece{kind: "name", tok: [2]int{a, b}})
+			a = b
+		}
+	}
+	return out
 }
 
 // quotedAlone reports whether a run is all that a quotation holds

@@ -81,6 +81,18 @@ func TestOfficialOfAnIntergovernmentalBody(t *testing.T) {
 	}
 }
 
+func TestTitleCaseHeadline(t *testing.T) {
+	d := analyse(t, "Ruiz Hid Budget Problems From Voters, Former Aide Says.\n\nMayor Ana Ruiz of Lima denied the report on Monday.")
+	for _, e := range d.Entities {
+		if strings.Contains(e.Name, "Hid") || strings.Contains(e.Name, "Budget") {
+			t.Errorf("a headline's capitals taken for a name; entities: %s", names(d))
+		}
+	}
+	if e := find(d, "Ana Ruiz"); e == nil || len(e.Mentions) != 2 {
+		t.Errorf("the headline's Ruiz is the mayor; entities: %s", names(d))
+	}
+}
+
 func TestDemonymAndCountryAreOneEntity(t *testing.T) {
 	d := analyse(t, "Peru sent aid. Peruvian doctors arrived later.")
 	e := find(d, "Peru")
