@@ -59,11 +59,12 @@ func (s *Store) Query(ctx context.Context, kind string, f Filter) (Table, error)
 		cols = []string{"doc", "event", "type", "mode", "quad", "actor", "actor_text", "trigger", "target", "target_text", "time", "status", "attribution", "published", "outlet"}
 		q.WriteString(`SELECT e.doc_id, e.vid, e.type, e.mode, e.quad, e.actor, e.actor_text, e.trigger, e.target, e.target_text, e.time, e.status, e.attribution,
 			COALESCE(d.published, ''), d.outlet FROM events e JOIN documents d ON d.id = e.doc_id`)
+		// an actor or target anywhere in a compound list counts too
 		if f.Actor != "" {
-			where("e.actor LIKE ?", f.Actor+"%")
+			where("(e.actor LIKE ? OR e.actors LIKE ?)", f.Actor+"%", "% "+f.Actor+"%")
 		}
 		if f.Target != "" {
-			where("e.target LIKE ?", f.Target+"%")
+			where("(e.target LIKE ? OR e.targets LIKE ?)", f.Target+"%", "% "+f.Target+"%")
 		}
 		if f.Type != "" {
 			where("e.type = ?", strings.ToUpper(f.Type))

@@ -72,7 +72,14 @@ var migrations = []string{
 	);
 ` + layerTables + `	CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, body);
 	CREATE VIRTUAL TABLE attributions_fts USING fts5(doc_id UNINDEXED, aid UNINDEXED, content);`,
+	compoundColumns,
 }
+
+// compoundColumns (version 2) keep an event's compound actors and targets,
+// their codes between spaces (" PER CHL "), so that a query by actor finds
+// an event whatever place the actor has in the list.
+const compoundColumns = `ALTER TABLE events ADD COLUMN actors TEXT NOT NULL DEFAULT '';
+	ALTER TABLE events ADD COLUMN targets TEXT NOT NULL DEFAULT '';`
 
 // pgMigrations build the PostgreSQL schema, version for version.
 var pgMigrations = []string{
@@ -91,6 +98,7 @@ var pgMigrations = []string{
 	);
 ` + layerTables + `	CREATE INDEX documents_text ON documents USING GIN (to_tsvector('simple', body));
 	CREATE INDEX attributions_text ON attributions USING GIN (to_tsvector('simple', content));`,
+	compoundColumns,
 }
 
 // IsPostgres reports whether a database name is a PostgreSQL URL.
@@ -298,7 +306,7 @@ func (s *Store) prepare(ctx context.Context, tx *sql.Tx) (*statements, error) {
 		{&st.entity, `INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)`},
 		{&st.attribution, `INSERT INTO attributions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.attributionFTS, `INSERT INTO attributions_fts (doc_id, aid, content) VALUES (?, ?, ?)`},
-		{&st.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.event, `INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 	} {
 		if s.pg && strings.Contains(p.sql, "_fts") {
 			continue // PostgreSQL searches the tables themselves, by their GIN indexes
@@ -359,11 +367,27 @@ func (st *statements) layers(ctx context.Context, d *document.Document) error {
 			att = *v.Attribution
 		}
 		if _, err := st.event.ExecContext(ctx, d.ID, v.ID, v.Sentence, v.Trigger.Text, v.Type, v.Mode, v.Cameo, v.Quad,
-			argument(v.Actor), argumentText(v.Actor), argument(v.Target), argumentText(v.Target), tm, loc, att, v.Status); err != nil {
+			argument(v.Actor), argumentText(v.Actor), argument(v.Target), argumentText(v.Target), tm, loc, att, v.Status,
+			codeList(v.Actors), codeList(v.Targets)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// codeList writes the codes of compound actors or targets between spaces,
+// or "" when there are none.
+func codeList(as []document.Argument) string {
+	if len(as) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, a := range as {
+		b.WriteString(a.Code)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 func argument(a *document.Argument) string {

@@ -175,3 +175,47 @@ func testEachAndEventRows(t *testing.T, s *Store) {
 		t.Errorf("EventRows: %+v %v", rows, err)
 	}
 }
+
+func TestCompoundActorsAreFound(t *testing.T) { backends(t, testCompoundActorsAreFound) }
+
+func testCompoundActorsAreFound(t *testing.T, s *Store) {
+	ctx := context.Background()
+	d := doc("a", "Peru and Chile sent troops to Bolivia and Ecuador.")
+	peru, chile := document.Argument{Text: "Peru", Code: "PER"}, document.Argument{Text: "Chile", Code: "CHLMIL"}
+	bolivia, ecuador := document.Argument{Text: "Bolivia", Code: "BOL"}, document.Argument{Text: "Ecuador", Code: "ECU"}
+	d.Events[0].Actor, d.Events[0].Actors = &peru, []document.Argument{peru, chile}
+	d.Events[0].Target, d.Events[0].Targets = &bolivia, []document.Argument{bolivia, ecuador}
+	if _, _, err := s.Put(ctx, []*document.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[Filter]int{{Actor: "PER"}: 1, {Actor: "CHL"}: 1, {Actor: "CHLMIL"}: 1, {Actor: "BOL"}: 0, {Target: "ECU"}: 1, {Target: "PER"}: 0} {
+		if tab, err := s.Query(ctx, "events", f); err != nil || len(tab.Rows) != want {
+			t.Errorf("events %+v: %d rows, %v; want %d", f, len(tab.Rows), err, want)
+		}
+	}
+}
+
+func TestVersionOneDatabaseGetsCompoundColumns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{`CREATE TABLE schema_version (version INTEGER NOT NULL)`, migrations[0], `INSERT INTO schema_version (version) VALUES (1)`} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, _, err := s.Put(context.Background(), []*document.Document{doc("a", "Troops crossed the border.")}); err != nil {
+		t.Fatalf("put into a migrated version 1 database: %v", err)
+	}
+	if tab, err := s.Query(context.Background(), "events", Filter{Actor: "PER"}); err != nil || len(tab.Rows) != 1 {
+		t.Errorf("query after migration: %d rows, %v", len(tab.Rows), err)
+	}
+}
