@@ -635,6 +635,19 @@ type ploverHerodot struct {
 	Attribution *document.Attribution `json:"attribution"`
 }
 
+// ploverActors lists an event's actors (or targets) as PLOVER does: all of
+// a compound list, else the one.
+func ploverActors(one *document.Argument, list []document.Argument) []ploverActor {
+	out := []ploverActor{}
+	for _, a := range list {
+		out = append(out, ploverActor{a.Text, a.Code})
+	}
+	if len(out) == 0 && one != nil {
+		out = append(out, ploverActor{one.Text, one.Code})
+	}
+	return out
+}
+
 func ploverRecords(d *document.Document) []ploverRecord {
 	var out []ploverRecord
 	date := published(d)
@@ -645,12 +658,7 @@ func ploverRecords(d *document.Document) []ploverRecord {
 		if v.Sentence >= 0 && v.Sentence < len(d.Sentences) {
 			r.Text = d.Slice(d.Sentences[v.Sentence].Span)
 		}
-		if v.Actor != nil {
-			r.Source = append(r.Source, ploverActor{v.Actor.Text, v.Actor.Code})
-		}
-		if v.Target != nil {
-			r.Target = append(r.Target, ploverActor{v.Target.Text, v.Target.Code})
-		}
+		r.Source, r.Target = ploverActors(v.Actor, v.Actors), ploverActors(v.Target, v.Targets)
 		for i := range d.Attributions {
 			if v.Attribution != nil && d.Attributions[i].ID == *v.Attribution {
 				r.Herodot.Attribution = &d.Attributions[i]

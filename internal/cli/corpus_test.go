@@ -15,6 +15,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"herodot/document"
 	"herodot/store"
 )
 
@@ -230,5 +231,15 @@ func TestSharedCorpusInStore(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the 1987 Iran arms stories: no claim USA → IRN across three articles")
+	}
+}
+
+func TestPLOVERExportKeepsCompoundActors(t *testing.T) {
+	d := document.New("Peru and Chile sent troops to Bolivia.")
+	peru, chile, bolivia := document.Argument{Text: "Peru", Code: "PER"}, document.Argument{Text: "Chile", Code: "CHL"}, document.Argument{Text: "Bolivia", Code: "BOL"}
+	d.Events = []document.Event{{ID: "V1", Type: "AID", Trigger: document.Trigger{Text: "sent"}, Actor: &peru, Actors: []document.Argument{peru, chile}, Target: &bolivia}}
+	rs := ploverRecords(d)
+	if len(rs) != 1 || len(rs[0].Source) != 2 || rs[0].Source[1].Code != "CHL" || len(rs[0].Target) != 1 || rs[0].Target[0].Code != "BOL" {
+		t.Errorf("PLOVER record: %+v", rs)
 	}
 }
