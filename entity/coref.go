@@ -163,5 +163,14 @@ func (x *extractor) sexOf(en entity) sex {
 			}
 		}
 	}
+	// no title tells: the first name may ("Jacob Zuma")
+	if f := strings.Fields(en.name); len(f) > 1 {
+		switch x.kb.FirstNames[f[0]] {
+		case "male":
+			return sexMale
+		case "female":
+			return sexFemale
+		}
+	}
 	return sexUnknown
 }

@@ -178,6 +178,11 @@ func TestPronounsAndDescriptions(t *testing.T) {
 	if e := find(d, "Ana Sousa"); e == nil || e.Mentions[len(e.Mentions)-1].Text != "She" {
 		t.Errorf("she should skip a man: %s", names(d))
 	}
+	// no title tells: the first name does
+	d = analyse(t, "Grace Obi spoke first. Jacob Tembo answered. She said the talks went well.")
+	if e := find(d, "Grace Obi"); e == nil || e.Mentions[len(e.Mentions)-1].Text != "She" {
+		t.Errorf("she should skip a man named Jacob: %s", names(d))
+	}
 }
 
 func TestNotNames(t *testing.T) {

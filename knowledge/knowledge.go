@@ -165,6 +165,9 @@ type Base struct {
 	// TitleSexes tells, of a title word, whether it is a man's or a
 	// woman's ("spokeswoman" → female).
 	TitleSexes map[string]string
+	// FirstNames tells, of a first name, whether its bearer is a man or a
+	// woman, when no title does.
+	FirstNames map[string]string
 	// PairPhrases stand for the two countries a story is about ("the two
 	// countries", "both sides").
 	PairPhrases Phrases[bool]
@@ -261,7 +264,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), FirstNames: maps.Clone(b.FirstNames), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
@@ -335,6 +338,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/titles.tsv", "title"},
 		{"data/org-words.tsv", "orgword"},
 		{"data/title-sexes.tsv", "titlesex"},
+		{"data/first-names.tsv", "firstname"},
 		{"data/leaders.tsv", "leader"},
 		{"data/place-words.tsv", "placeword"},
 		{"data/not-names.txt", "notname"},
@@ -374,7 +378,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
 	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "pairphrase": 1, "timeword": 3,
-	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "titlesex": 2, "quantityword": 3}
+	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "titlesex": 2, "firstname": 2, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
 
@@ -512,6 +516,14 @@ func (b *Base) add(table string, cols []string) error {
 			b.TitleSexes = map[string]string{}
 		}
 		b.TitleSexes[strings.ToLower(cols[0])] = cols[1]
+	case "firstname":
+		if cols[1] != "male" && cols[1] != "female" {
+			return fmt.Errorf("firstname %q: %q is not male or female", cols[0], cols[1])
+		}
+		if b.FirstNames == nil {
+			b.FirstNames = map[string]string{}
+		}
+		b.FirstNames[cols[0]] = cols[1]
 	case "frame":
 		switch cols[1] {
 		case "stop", "refusal", "demand", "obligation", "intent", "prevent":
