@@ -77,6 +77,7 @@ type mention struct {
 	capital bool   // a capital used as a place
 	canon   string // the shared name of an institution's several names
 	guess   bool   // a place only by its preposition ("at Mugabe's house" is not one)
+	kin     bool   // the surname was given by kinship ("his wife Grace"; see kinName)
 }
 
 type entity struct {
@@ -87,6 +88,7 @@ type entity struct {
 	sector   string
 	titles   []string
 	mentions []int
+	kin      bool // named with a kinsman's surname: a bare surname is not this one's
 }
 
 type extractor struct {

@@ -93,6 +93,17 @@ func TestTitleCaseHeadline(t *testing.T) {
 	}
 }
 
+func TestKinTakesTheSurname(t *testing.T) {
+	d := analyse(t, "President Robert Tembo arrived in Lusaka with his wife Grace. Grace waved. Tembo spoke later.")
+	g, r := find(d, "Grace Tembo"), find(d, "Robert Tembo")
+	if g == nil || len(g.Mentions) != 2 {
+		t.Fatalf("want Grace Tembo, twice; entities: %s", names(d))
+	}
+	if r == nil || len(r.Mentions) != 2 || r.Mentions[1].Text != "Tembo" {
+		t.Errorf("a bare surname is the president's, not his wife's; entities: %s", names(d))
+	}
+}
+
 func TestDemonymAndCountryAreOneEntity(t *testing.T) {
 	d := analyse(t, "Peru sent aid. Peruvian doctors arrived later.")
 	e := find(d, "Peru")

@@ -14,7 +14,7 @@ import (
 func (x *extractor) resolve(ctx context.Context) error {
 	byKey := map[string]int{}
 	newEnt := func(m mention) int {
-		x.ents = append(x.ents, entity{typ: m.typ, name: m.name})
+		x.ents = append(x.ents, entity{typ: m.typ, name: m.name, kin: m.kin})
 		return len(x.ents) - 1
 	}
 	// full names first
@@ -56,9 +56,14 @@ func (x *extractor) resolve(ctx context.Context) error {
 			} else if e, ok := x.acronymOf(m, byKey); ok {
 				x.attach(e, i)
 			} else if len(m.titles) > 0 || x.isPersonContext(m.tok) {
-				x.appositive(m)
-				e := newEnt(*m)
-				byKey["PERSON:"+normName(m.name)] = e
+				x.kinName(i)
+				key := "PERSON:" + normName(m.name)
+				e, ok := byKey[key]
+				if !ok {
+					x.appositive(m)
+					e = newEnt(*m)
+					byKey[key] = e
+				}
 				x.attach(e, i)
 			}
 		case m.guess:
@@ -82,6 +87,28 @@ func (x *extractor) resolve(ctx context.Context) error {
 	}
 	x.actors()
 	return nil
+}
+
+// kinName names a person known by a first name and a word of kinship
+// after "his" or "her" with the surname of the person named last before
+// ("Robert Mugabe … his wife Grace": Grace Mugabe).
+func (x *extractor) kinName(i int) {
+	m := &x.ms[i]
+	k := m.tok[0] - 1
+	if k < 1 || !x.kb.Kin[x.lower[k]] || x.lower[k-1] != "his" && x.lower[k-1] != "her" {
+		return
+	}
+	for p := i - 1; p >= 0; p-- {
+		o := x.ms[p]
+		if o.typ != "PERSON" || o.ent < 0 {
+			continue
+		}
+		if name := x.ents[o.ent].name; strings.Contains(name, " ") {
+			m.name += name[strings.LastIndexByte(name, ' '):]
+			m.kin = true
+		}
+		return
+	}
 }
 
 // normName folds a name for comparison: no leading "the", lower case.
@@ -140,8 +167,8 @@ func (x *extractor) person(i int) int {
 			continue
 		}
 		sp := strings.IndexByte(en.name, ' ')
-		if sp < 0 || en.name[:sp] != w && en.name[strings.LastIndexByte(en.name, ' ')+1:] != w {
-			continue
+		if sp < 0 || en.name[:sp] != w && (en.kin || en.name[strings.LastIndexByte(en.name, ' ')+1:] != w) {
+			continue // a surname given by kinship ("his wife Grace") names the other one
 		}
 		count, last := 0, -1
 		for _, mi := range en.mentions {

@@ -165,6 +165,9 @@ type Base struct {
 	// TitleSexes tells, of a title word, whether it is a man's or a
 	// woman's ("spokeswoman" → female).
 	TitleSexes map[string]string
+	// Kin are the title words of kinship ("wife", "son"): "his wife Grace"
+	// bears the surname of the one "his" stands for.
+	Kin map[string]bool
 	// FirstNames tells, of a first name, whether its bearer is a man or a
 	// woman, when no title does.
 	FirstNames map[string]string
@@ -264,7 +267,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), FirstNames: maps.Clone(b.FirstNames), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), FirstNames: maps.Clone(b.FirstNames), Kin: maps.Clone(b.Kin), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
@@ -516,6 +519,12 @@ func (b *Base) add(table string, cols []string) error {
 			b.TitleSexes = map[string]string{}
 		}
 		b.TitleSexes[strings.ToLower(cols[0])] = cols[1]
+		if len(cols) > 2 && cols[2] == "kin" {
+			if b.Kin == nil {
+				b.Kin = map[string]bool{}
+			}
+			b.Kin[strings.ToLower(cols[0])] = true
+		}
 	case "firstname":
 		if cols[1] != "male" && cols[1] != "female" {
 			return fmt.Errorf("firstname %q: %q is not male or female", cols[0], cols[1])
