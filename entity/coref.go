@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"herodot/document"
+)
 
 // corefer adds the mentions that refer back without a name: a personal
 // pronoun ("he said"), "it" for an organisation, "the country", "his
@@ -65,6 +69,11 @@ func (x *extractor) definite(si, i, named int) {
 		if e := x.recentWithin(si, i, 5, isGroup); e >= 0 {
 			x.refer(si, [2]int{i, j + 1}, e)
 		}
+	case x.lower[i] == "the" && x.age(j, s.Last) > 0:
+		// "the 93-year-old": the person last named
+		if e := x.recent(si, i, named, func(en entity) bool { return en.typ == "PERSON" }); e >= 0 {
+			x.refer(si, [2]int{i, j + x.age(j, s.Last)}, e)
+		}
 	case x.lower[i] == "the" && !x.isCap(j):
 		if n, _ := x.kb.Agents.Match(x.lower[:s.Last], j); n > 0 {
 			title := x.join([2]int{j, j + n})
@@ -73,6 +82,19 @@ func (x *extractor) definite(si, i, named int) {
 			}
 		}
 	}
+}
+
+// age returns how many tokens from j say a person's age as a noun
+// ("93-year-old", "93 year-old"), or 0.
+func (x *extractor) age(j, last int) int {
+	w := x.lower[j]
+	if n := strings.TrimSuffix(w, "-year-old"); n != w && n != "" && strings.Trim(n, "0123456789") == "" {
+		return 1
+	}
+	if j+1 < last && x.toks[j].Kind == document.Number && x.lower[j+1] == "year-old" {
+		return 2
+	}
+	return 0
 }
 
 // expletive reports whether "it" at i stands for nothing: "it was not

@@ -189,6 +189,11 @@ func TestPronounsAndDescriptions(t *testing.T) {
 	if e := find(d, "Ana Sousa"); e == nil || e.Mentions[len(e.Mentions)-1].Text != "She" {
 		t.Errorf("she should skip a man: %s", names(d))
 	}
+	// an age as a noun stands for the person named last
+	d = analyse(t, "President Tomas Reyes met the press. The 81-year-old said he would not resign.")
+	if e := find(d, "Tomas Reyes"); e == nil || len(e.Mentions) < 2 || e.Mentions[1].Text != "The 81-year-old" {
+		t.Errorf("the 81-year-old is the president: %s", names(d))
+	}
 	// no title tells: the first name does
 	d = analyse(t, "Grace Obi spoke first. Jacob Tembo answered. She said the talks went well.")
 	if e := find(d, "Grace Obi"); e == nil || e.Mentions[len(e.Mentions)-1].Text != "She" {
