@@ -185,8 +185,8 @@ func (a *analysis) cueHere(si, i, n int, cue knowledge.Cue, hits []hit) bool {
 		for k > s.First && a.kb.Words[a.lower[k]] == knowledge.Adv {
 			k--
 		}
-		if b := a.lower[k]; b == "be" || b == "been" || b == "being" || b == "is" || b == "are" || b == "was" || b == "were" {
-			return false // a passive: "could be told", "has not been previously reported"
+		if b := a.lower[k]; (b == "be" || b == "been" || b == "being" || b == "is" || b == "are" || b == "was" || b == "were") && !strings.HasSuffix(a.lower[i], "ing") {
+			return false // a passive: "could be told", "has not been previously reported" (not "is insisting")
 		}
 		if p == "by" && len(hits) > 0 && hits[len(hits)-1].end == i-1 {
 			return false // "concluded by noting": part of the cue before
@@ -449,8 +449,8 @@ func (a *analysis) quoteBefore(si, i int) (int, bool) {
 // "then" (adverbs between allowed): its subject is further back.
 func (a *analysis) coordinated(first, i int) bool {
 	k := i - 1
-	for k >= first && a.kb.Words[a.lower[k]] == knowledge.Adv && a.lower[k] != "then" {
-		k--
+	for k >= first && (a.kb.Words[a.lower[k]] == knowledge.Adv && a.lower[k] != "then" || a.kb.Words[a.lower[k]] == knowledge.Aux) {
+		k-- // "and also said", "and are insisting"
 	}
 	if k < first {
 		return false

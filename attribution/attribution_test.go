@@ -318,3 +318,14 @@ func TestQuotationThatEndsTheContent(t *testing.T) {
 		t.Errorf("a quotation alone is the content:%s", describe([]document.Attribution{a}))
 	}
 }
+
+func TestProgressiveCueAndAuxiliaryAfterAnd(t *testing.T) {
+	ats := analyse(t, "The ministers are under pressure and are insisting the talks resume, a source said.")
+	if len(ats) != 2 || ats[0].Cue.Text != "insisting" || ats[0].Content.Text != "the talks resume" || ats[1].Source.Text != "a source" {
+		t.Errorf("want the ministers' insistence inside the source's report:%s", describe(ats))
+	}
+	a := one(t, "Chile is saying the border will stay closed.")
+	if a.Source.Text != "Chile" || a.Cue.Text != "saying" {
+		t.Errorf("a progressive is no passive:%s", describe([]document.Attribution{a}))
+	}
+}
