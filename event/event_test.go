@@ -418,3 +418,14 @@ func TestPassiveAgentFarOn(t *testing.T) {
 		t.Errorf("the accusation is the Peruvian government's:%s", describe(d.Events))
 	}
 }
+
+func TestCoupAndApology(t *testing.T) {
+	e := only(t, analyse(t, "Bolivian army officers staged a coup against the government of Bolivia.", ""))
+	if e.Type != "COERCE" {
+		t.Errorf("a coup:%s", describe([]document.Event{e}))
+	}
+	e = only(t, analyse(t, "Peru apologized to Chile for the incident.", ""))
+	if e.Type != "SUPPORT" || e.Actor == nil || e.Actor.Code != "PER" || e.Target == nil || e.Target.Code != "CHL" {
+		t.Errorf("an apology:%s", describe([]document.Event{e}))
+	}
+}
