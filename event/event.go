@@ -1002,12 +1002,12 @@ func (c *coder) prevented(first, i int) bool {
 }
 
 // declining reports whether token i is in the cue of an attribution that
-// declines to say ("refused to comment", "declined to discuss"): a source
-// that says nothing does no act.
+// declines or fails to say ("refused to comment", "could not provide
+// details"): a source that says nothing does no act.
 func (c *coder) declining(i int) bool {
 	off := c.doc.Tokens[i].Start
 	for _, a := range c.doc.Attributions {
-		if a.Stance == "declined" && off >= a.Cue.Span.Start && off < a.Cue.Span.End {
+		if (a.Stance == "declined" || a.Stance == "unconfirmed") && off >= a.Cue.Span.Start && off < a.Cue.Span.End {
 			return true
 		}
 	}

@@ -429,3 +429,10 @@ func TestCoupAndApology(t *testing.T) {
 		t.Errorf("an apology:%s", describe([]document.Event{e}))
 	}
 }
+
+func TestUnconfirmedCueIsNoAct(t *testing.T) {
+	d := analyse(t, "Peru expelled two Chilean diplomats. A Peruvian source could not provide details of the expulsion.", "")
+	if withTrigger(d, "provide") != nil {
+		t.Errorf("failing to provide details taken for aid:%s", describe(d.Events))
+	}
+}
