@@ -140,7 +140,7 @@ func (a *analysis) speaker(src, cue, content [2]int) {
 	cueSp := document.Span{Start: a.toks[cue[0]].Start, End: a.toks[cue[1]-1].End}
 	srcSp := document.Span{Start: a.toks[src[0]].Start, End: a.toks[src[1]-1].End}
 	ctSp := document.Span{Start: a.toks[content[0]].Start, End: a.toks[content[1]-1].End}
-	at := document.Attribution{Sentence: a.sentenceOf(cue[0]), Via: nil, Stance: "asserted", Quote: "direct"}
+	at := document.Attribution{Sentence: max(a.doc.SentenceAt(a.toks[cue[0]].Start), 0), Via: nil, Stance: "asserted", Quote: "direct"}
 	at.Cue = document.Cue{Text: a.doc.Text[cueSp.Start:cueSp.End], Lemma: "say", Span: cueSp}
 	at.Source.Text, at.Source.Span = a.doc.Text[srcSp.Start:srcSp.End], &srcSp
 	kind := a.classify(src)
@@ -177,19 +177,4 @@ func (a *analysis) personNamed(label string) *document.Entity {
 		}
 	}
 	return nil
-}
-
-// sentenceOf returns the index of the sentence that holds token i.
-func (a *analysis) sentenceOf(i int) int {
-	ss := a.doc.Sentences
-	k, _ := slices.BinarySearchFunc(ss, i, func(s document.Sentence, i int) int {
-		switch {
-		case s.Last <= i:
-			return -1
-		case s.First > i:
-			return 1
-		}
-		return 0
-	})
-	return min(k, max(len(ss)-1, 0))
 }

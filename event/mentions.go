@@ -74,7 +74,11 @@ func (c *coder) residences() {
 		if !ethnic && !noun {
 			continue
 		}
-		s := c.sentenceOf(m.first)
+		si := c.doc.SentenceAt(c.doc.Tokens[m.first].Start)
+		if si < 0 {
+			continue
+		}
+		s := c.doc.Sentences[si]
 		var home *coded
 		for o := c.firstAtOrAfter(s.First); o < len(c.ms) && c.ms[o].first < s.Last; o++ {
 			other := &c.ms[o]
@@ -92,16 +96,6 @@ func (c *coder) residences() {
 			m.code = home.code[:3]
 		}
 	}
-}
-
-// sentenceOf returns the sentence that holds token i.
-func (c *coder) sentenceOf(i int) document.Sentence {
-	ss := c.doc.Sentences
-	k := sort.Search(len(ss), func(k int) bool { return ss[k].Last > i })
-	if k < len(ss) {
-		return ss[k]
-	}
-	return document.Sentence{}
 }
 
 // tokenRange returns the tokens a byte span covers, or -1.
