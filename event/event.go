@@ -170,7 +170,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 	// within the reported content: what follows the content is its source
 	after := c.otherCountry(j, c.clauseEnd(j, hi), before)
 	noun := !strings.HasSuffix(c.lower[i], "ing") && !strings.HasSuffix(c.lower[i], "ed")
-	if m := c.modifier(s.First, i); noun && m != nil && (before == nil || m.entity != before.entity) &&
+	if m := c.nounModifier(noun, s.First, i); m != nil && (before == nil || m.entity != before.entity) &&
 		(m.typ != "PERSON" || strings.HasPrefix(ev.Quad, "verbal")) {
 		// "U.S. pressure", "Israel's attack", "Trump's demands": the name
 		// before a noun trigger is its actor; a person's is the one acted
@@ -225,7 +225,7 @@ func (c *coder) code(si, i, j int, tr knowledge.Trigger) (document.Event, bool) 
 			noActor = before == nil
 		}
 	}
-	if a, b, ok := c.pair(c.clauseStart(lo, i), i, j, hi); ok {
+	if a, b, ok := c.pair(cs, i, j, hi); ok {
 		// "The two countries signed agreements", "a deal between the two
 		// nations": the story's two countries, each the other's target
 		if after != nil && sameCountry(after, a) {

@@ -52,22 +52,6 @@ func (c *coder) complement(si, i int) bool {
 }
 
 // inName reports whether token i is inside the name of an organisation
-// or a person, where a word is part of the name, not an act.
-func (c *coder) inName(i int) bool {
-	if c.names == nil {
-		c.names = make([]bool, len(c.doc.Tokens))
-		for _, e := range c.doc.Entities {
-			if e.Type != "ORG" && e.Type != "PERSON" {
-				continue
-			}
-			for _, m := range e.Mentions {
-				if f, l := c.tokenRange(m.Span); f >= 0 && l-f > 1 {
-					for k := f; k < l; k++ {
-						c.names[k] = true
-					}
-				}
-			}
-		}
-	}
-	return c.names[i]
-}
+// or a person, where a word is part of the name, not an act. The names
+// are marked by index.
+func (c *coder) inName(i int) bool { return c.names[i] }

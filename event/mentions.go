@@ -12,22 +12,30 @@ import (
 )
 
 // index lists the mentions of entities that have an actor code, by
-// token, and the mentions of places.
+// token, the mentions of places, and the tokens inside the names of
+// organisations and people (see inName).
 func (c *coder) index() {
 	n := 0
 	for _, e := range c.doc.Entities {
 		n += len(e.Mentions)
 	}
 	c.ms = make([]coded, 0, n)
+	c.names = make([]bool, len(c.doc.Tokens))
 	for _, e := range c.doc.Entities {
 		place := e.Type == "GPE" || e.Type == "LOC"
-		if e.Actor == "" && !place {
+		named := e.Type == "ORG" || e.Type == "PERSON"
+		if e.Actor == "" && !place && !named {
 			continue
 		}
 		for _, m := range e.Mentions {
 			f, l := c.tokenRange(m.Span)
 			if f < 0 {
 				continue
+			}
+			if named && l-f > 1 {
+				for k := f; k < l; k++ {
+					c.names[k] = true
+				}
 			}
 			cm := coded{first: f, last: l, seq: len(c.ms), entity: e.ID, text: m.Text, code: e.Actor, typ: e.Type}
 			if e.Actor != "" {
@@ -247,7 +255,7 @@ func (c *coder) arguable(m, not *coded) bool {
 	if strings.HasSuffix(m.code, "MED") || m.typ == "LOC" {
 		return false
 	}
-	if not != nil && (m.entity == not.entity || len(m.code) >= 3 && len(not.code) >= 3 && m.code[:3] == not.code[:3] && m.typ == "GPE") {
+	if not != nil && (m.entity == not.entity || sameCountry(m, not) && m.typ == "GPE") {
 		return false
 	}
 	return true
@@ -329,10 +337,13 @@ func (c *coder) countries() {
 	})
 }
 
-// modifier returns the coded mention that stands right before a noun
+// nounModifier returns the coded mention that stands right before a noun
 // trigger at token i, after "'s" perhaps ("U.S. pressure", "Israel's
-// attack"), or nil.
-func (c *coder) modifier(first, i int) *coded {
+// attack"), or nil; nil too when the trigger is no noun.
+func (c *coder) nounModifier(noun bool, first, i int) *coded {
+	if !noun {
+		return nil
+	}
 	end := i
 	if end > first && (c.lower[end-1] == "'s" || c.lower[end-1] == "’s") {
 		end--
