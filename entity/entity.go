@@ -108,6 +108,8 @@ type extractor struct {
 	// over names that hold none
 	orgFirst map[string]bool
 	forms    map[string][2]string // see orgForms
+	// headline is set while a sentence in title case is read (see titleCase)
+	headline bool
 }
 
 // mentionsIn returns the indexes in ms of sentence s's mentions.
@@ -141,6 +143,7 @@ var connectors = map[string]bool{"of": true, "for": true, "de": true, "del": tru
 // sentence finds the mentions of sentence si.
 func (x *extractor) sentence(si int) {
 	s := x.doc.Sentences[si]
+	x.headline = x.titleCase(si)
 	for i := s.First; i < s.Last; i++ {
 		if !x.nameStart(i) {
 			continue
@@ -222,7 +225,7 @@ func (x *extractor) run(si, i, j int) {
 		pieces = append(pieces, p)
 		k += n
 	}
-	if x.titleCase(si) {
+	if x.headline {
 		pieces = x.namesSeenElsewhere(si, pieces)
 	}
 	// "Interior Minister", "Health Secretary": a word before a title is part of it
@@ -269,7 +272,7 @@ func (x *extractor) titleCase(si int) bool {
 // ("Clinton" of "Clinton Hid Past Health Problems"); the other pieces stay.
 func (x *extractor) namesSeenElsewhere(si int, pieces []piece) []piece {
 	s := x.doc.Sentences[si]
-	rest := x.doc.Text[:x.toks[s.First].Start] + "\n" + x.doc.Text[x.toks[s.Last-1].End:]
+	before, after := x.doc.Text[:x.toks[s.First].Start], x.doc.Text[x.toks[s.Last-1].End:]
 	var out []piece
 	for _, p := range pieces {
 		if p.kind != "name" {
@@ -279,7 +282,7 @@ func (x *extractor) namesSeenElsewhere(si int, pieces []piece) []piece {
 		for a := p.tok[0]; a < p.tok[1]; {
 			b := p.tok[1]
 			for ; b > a; b-- {
-				if name := x.join([2]int{a, b}); strings.Contains(rest, name+" ") || strings.Contains(rest, name+",") || strings.Contains(rest, name+".") || strings.Contains(rest, name+"’") || strings.Contains(rest, name+"'") {
+				if name := x.join([2]int{a, b}); writtenAsName(before, name) || writtenAsName(after, name) {
 					break
 				}
 			}
@@ -292,6 +295,17 @@ func (x *extractor) namesSeenElsewhere(si int, pieces []piece) []piece {
 		}
 	}
 	return out
+}
+
+// writtenAsName reports whether text holds name followed by a space, a
+// comma, a full stop or an apostrophe, as a name ends.
+func writtenAsName(text, name string) bool {
+	for _, end := range []string{" ", ",", ".", "’", "'"} {
+		if strings.Contains(text, name+end) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedAlone reports whether a run is all that a quotation holds
