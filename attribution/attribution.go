@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"herodot/document"
 	"herodot/knowledge"
@@ -869,7 +868,4 @@ func (a *analysis) isPunct(i int) bool {
 	return a.toks[i].Kind == document.Punct && a.words[i] != "&"
 }
 
-func (a *analysis) isCap(i int) bool {
-	r, _ := utf8.DecodeRuneInString(a.words[i])
-	return unicode.IsUpper(r)
-}
+func (a *analysis) isCap(i int) bool { return document.Capitalised(a.words[i]) }

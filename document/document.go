@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -307,6 +308,12 @@ func (d *Document) tokenText() *tokenText {
 		}
 	}
 	return c
+}
+
+// Capitalised reports whether a word begins with a capital letter.
+func Capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // Words returns each token's text as written. Like Lower, it is worked

@@ -18,7 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"herodot/document"
 	"herodot/knowledge"
@@ -131,10 +130,7 @@ func newExtractor(doc *document.Document, kb *knowledge.Base) *extractor {
 	return x
 }
 
-func (x *extractor) isCap(i int) bool {
-	r, _ := utf8.DecodeRuneInString(x.words[i])
-	return unicode.IsUpper(r)
-}
+func (x *extractor) isCap(i int) bool { return document.Capitalised(x.words[i]) }
 
 // connectors may join the capitalised words of one name
 // ("Organization of American States", "Joint Chiefs of Staff").

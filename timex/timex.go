@@ -20,7 +20,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"herodot/document"
 	"herodot/knowledge"
@@ -123,13 +122,7 @@ type found struct {
 // word returns token i's entry in the time words, or the zero entry.
 func (r *reader) word(i int) knowledge.TimeWord { return r.kb.TimeWords.At(r.lower[i]) }
 
-func (r *reader) isCap(i int) bool {
-	w := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[i].End]
-	for _, c := range w {
-		return unicode.IsUpper(c)
-	}
-	return false
-}
+func (r *reader) isCap(i int) bool { return document.Capitalised(r.doc.Words()[i]) }
 
 // month returns the month of token i (1-12), or 0. May and March need a
 // capital, and "may" a company it cannot have as a verb.
