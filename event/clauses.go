@@ -65,15 +65,11 @@ func (c *coder) passive(first, i int) bool {
 	for k >= first && c.kb.Words[c.lower[k]] == knowledge.Adv {
 		k--
 	}
-	if i+1 < len(c.lower) && c.lower[i+1] == "to" && statives[c.lower[i]] {
+	if i+1 < len(c.lower) && c.lower[i+1] == "to" && c.kb.Statives.At(c.lower[i]) {
 		return false // "Israel is opposed to the plan" is Israel's stand
 	}
 	return k >= first && passiveAux[c.lower[k]] && (strings.HasSuffix(c.lower[i], "ed") || strings.HasSuffix(c.lower[i], "en") || strings.HasSuffix(c.lower[i], "wn"))
 }
-
-// statives are the participles that, before "to", say a state of their
-// subject ("opposed to", "committed to"), not an act done to it.
-var statives = map[string]bool{"opposed": true, "committed": true, "dedicated": true, "devoted": true, "determined": true, "entitled": true, "inclined": true, "obliged": true}
 
 // agent returns the coded mention after "by" or "during" that follows a
 // passive trigger in its clause, or nil: a "by" a few words on may name

@@ -174,6 +174,9 @@ type Base struct {
 	// PairPhrases stand for the two countries a story is about ("the two
 	// countries", "both sides").
 	PairPhrases Phrases[bool]
+	// Statives are the participles that before "to" say their subject's
+	// state, not a passive ("opposed to", "committed to").
+	Statives Lexicon[bool]
 	// Frames are the words before a trigger that frame its act: word →
 	// stop, refusal, demand, obligation, intent or prevent.
 	Frames Lexicon[string]
@@ -267,7 +270,7 @@ func (b *Base) Clone() *Base {
 		Places: b.Places.clone(), Institutions: b.Institutions.clone(), Agents: b.Agents.clone(), Titles: b.Titles.clone(),
 		OrgWords: slices.Clone(b.OrgWords), Leaders: maps.Clone(b.Leaders), leadersByLast: cloneLists(b.leadersByLast), CountryNames: maps.Clone(b.CountryNames),
 		PlaceWords: maps.Clone(b.PlaceWords), Regions: b.Regions.clone(), NotNames: maps.Clone(b.NotNames),
-		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), TitleSexes: maps.Clone(b.TitleSexes), FirstNames: maps.Clone(b.FirstNames), Kin: maps.Clone(b.Kin), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
+		Triggers: b.Triggers.clone(), Halts: cloneHalts(&b.Halts), Frames: b.Frames.clone(), PairPhrases: b.PairPhrases.clone(), Statives: b.Statives.clone(), TitleSexes: maps.Clone(b.TitleSexes), FirstNames: maps.Clone(b.FirstNames), Kin: maps.Clone(b.Kin), Cameo: maps.Clone(b.Cameo), Quads: maps.Clone(b.Quads),
 		QuantityWords: b.QuantityWords.clone(), TimeWords: b.TimeWords.clone(),
 	}
 }
@@ -346,6 +349,7 @@ func loadEmbedded() (*Base, error) {
 		{"data/place-words.tsv", "placeword"},
 		{"data/not-names.txt", "notname"},
 		{"data/pair-phrases.txt", "pairphrase"},
+		{"data/statives.txt", "stative"},
 		{"data/time-words.tsv", "timeword"},
 		{"data/cameo-plover.tsv", "cameo"},
 		{"data/plover-quads.tsv", "quad"},
@@ -380,7 +384,7 @@ func (b *Base) AddUser(r io.Reader, name string) error {
 // tableColumns gives the number of columns each table takes.
 var tableColumns = map[string]int{"abbreviation": 2, "starter": 1, "boilerplate": 3, "quotetag": 1,
 	"cue": 4, "hedge": 1, "outlet": 3, "word": 2, "sourcenoun": 2, "number": 2, "cuenoun": 1,
-	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "pairphrase": 1, "timeword": 3,
+	"countryrow": 5, "country": 3, "institution": 4, "agent": 2, "title": 2, "orgword": 2, "leader": 2, "placeword": 3, "notname": 1, "pairphrase": 1, "stative": 1, "timeword": 3,
 	"cameo": 3, "quad": 2, "trigger": 3, "halt": 3, "frame": 2, "titlesex": 2, "firstname": 2, "quantityword": 3}
 
 var abbrevClasses = map[string]AbbrevClass{"title": AbbrevTitle, "month": AbbrevMonth, "general": AbbrevGeneral}
@@ -497,6 +501,8 @@ func (b *Base) add(table string, cols []string) error {
 		}
 	case "notname":
 		b.NotNames[cols[0]] = true
+	case "stative":
+		b.Statives.Set(strings.ToLower(cols[0]), true)
 	case "pairphrase":
 		b.PairPhrases.Add(strings.ToLower(cols[0]), true)
 	case "cameo":
