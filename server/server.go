@@ -339,14 +339,24 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool)
 	return body, true
 }
 
-func (s *server) apiExtract(w http.ResponseWriter, r *http.Request) {
+// analysePosted reads and analyses the article posted in r; when it
+// cannot, it has answered the request with the error.
+func (s *server) analysePosted(w http.ResponseWriter, r *http.Request) (*document.Document, bool) {
 	body, ok := s.readBody(w, r)
 	if !ok {
-		return
+		return nil, false
 	}
 	doc, status, err := s.analyse(r.Context(), body, r.Header.Get("Content-Type"))
 	if err != nil {
 		apiError(w, status, err.Error())
+		return nil, false
+	}
+	return doc, true
+}
+
+func (s *server) apiExtract(w http.ResponseWriter, r *http.Request) {
+	doc, ok := s.analysePosted(w, r)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, doc)
@@ -364,13 +374,8 @@ func (s *server) apiStore(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusUnauthorized, "a valid token is needed: Authorization: Bearer TOKEN")
 		return
 	}
-	body, ok := s.readBody(w, r)
+	doc, ok := s.analysePosted(w, r)
 	if !ok {
-		return
-	}
-	doc, status, err := s.analyse(r.Context(), body, r.Header.Get("Content-Type"))
-	if err != nil {
-		apiError(w, status, err.Error())
 		return
 	}
 	added, _, err := s.o.Store.Put(r.Context(), []*document.Document{doc})
@@ -378,7 +383,7 @@ func (s *server) apiStore(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	status = http.StatusCreated
+	status := http.StatusCreated
 	if added == 0 {
 		status = http.StatusOK // stored already
 	}
